@@ -1,0 +1,526 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/*
+ * Finding free memory and the allocation chain of Linux 4.12:
+ *
+ *   memblock_alloc(size, align)
+ *     -> memblock_alloc_base(size, align, MEMBLOCK_ALLOC_ACCESSIBLE)
+ *       -> __memblock_alloc_base(size, align, max_addr)
+ *         -> memblock_alloc_base_nid(size, align, max_addr, NUMA_NO_NODE,
+ *                                    MEMBLOCK_NONE)
+ *           -> memblock_alloc_range_nid(size, align, 0, max_addr, nid, flags)
+ *             -> memblock_find_in_range_node(size, align, start, end, nid,
+ *                                            flags)
+ *             -> memblock_reserve(found, size)
+ *
+ * memblock_find_in_range_node() hands the walk to the selected find
+ * strategy: linear (4.12's for_each_free_mem_range walk, below), binary
+ * (mm/find_binary.c) or gaptree (mm/gaptree.c).
+ */
+
+#include "memblock_internal.h"
+
+static const char *const find_names[MEMBLOCK_FIND_NR] = {
+	[MEMBLOCK_FIND_LINEAR] = "linear",
+	[MEMBLOCK_FIND_BINARY] = "binary",
+	[MEMBLOCK_FIND_GAPTREE] = "gaptree",
+};
+
+static const char *const update_names[MEMBLOCK_UPDATE_NR] = {
+	[MEMBLOCK_UPDATE_LINEAR] = "linear",
+	[MEMBLOCK_UPDATE_BINARY] = "binary",
+};
+
+/**
+ * memblock_set_find_strategy - choose how free memory is searched
+ * @s: %MEMBLOCK_FIND_LINEAR (Linux 4.12), %MEMBLOCK_FIND_BINARY or
+ *     %MEMBLOCK_FIND_GAPTREE
+ *
+ * Safe at any time: the gap index is rebuilt on its first use.
+ */
+void memblock_set_find_strategy(enum memblock_find_strategy s)
+{
+	if (s >= MEMBLOCK_FIND_NR)
+		memblock_panic("memblock: no find strategy %d\n", (int)s);
+	if (s != memblock_find_strategy)
+		gaptree_invalidate();
+	memblock_find_strategy = s;
+}
+
+/**
+ * memblock_get_find_strategy - the find strategy in use
+ *
+ * Return: the strategy memblock_find_in_range_node() uses.
+ */
+enum memblock_find_strategy memblock_get_find_strategy(void)
+{
+	return memblock_find_strategy;
+}
+
+/**
+ * memblock_find_strategy_name - name of a find strategy, as in the reports
+ * @s: the strategy
+ *
+ * Return: "linear", "binary" or "gaptree"; "?" for anything else.
+ */
+const char *memblock_find_strategy_name(enum memblock_find_strategy s)
+{
+	return s < MEMBLOCK_FIND_NR ? find_names[s] : "?";
+}
+
+/**
+ * memblock_set_update_strategy - choose how the update path finds its window
+ * @s: %MEMBLOCK_UPDATE_LINEAR (Linux 4.12) or %MEMBLOCK_UPDATE_BINARY
+ */
+void memblock_set_update_strategy(enum memblock_update_strategy s)
+{
+	if (s >= MEMBLOCK_UPDATE_NR)
+		memblock_panic("memblock: no update strategy %d\n", (int)s);
+	memblock_update_strategy = s;
+}
+
+/**
+ * memblock_get_update_strategy - the update strategy in use
+ *
+ * Return: the strategy memblock_add_range() and friends use.
+ */
+enum memblock_update_strategy memblock_get_update_strategy(void)
+{
+	return memblock_update_strategy;
+}
+
+/**
+ * memblock_update_strategy_name - name of an update strategy
+ * @s: the strategy
+ *
+ * Return: "linear" or "binary"; "?" for anything else.
+ */
+const char *memblock_update_strategy_name(enum memblock_update_strategy s)
+{
+	return s < MEMBLOCK_UPDATE_NR ? update_names[s] : "?";
+}
+
+/**
+ * memblock_set_bottom_up - set the direction of allocation
+ * @enable: true to allocate from the bottom up (above the kernel image)
+ */
+void memblock_set_bottom_up(bool enable)
+{
+	memblock.bottom_up = enable;
+}
+
+/**
+ * memblock_bottom_up - is bottom-up allocation on?
+ *
+ * Return: true when memblock_find_in_range_node() searches upwards first.
+ */
+bool memblock_bottom_up(void)
+{
+	return memblock.bottom_up;
+}
+
+/**
+ * memblock_set_current_limit - set the limit of MEMBLOCK_ALLOC_ACCESSIBLE
+ * @limit: highest address (exclusive) that allocations may return
+ */
+void memblock_set_current_limit(phys_addr_t limit)
+{
+	memblock.current_limit = limit;
+}
+
+/**
+ * memblock_get_current_limit - the limit of MEMBLOCK_ALLOC_ACCESSIBLE
+ *
+ * Return: memblock.current_limit.
+ */
+phys_addr_t memblock_get_current_limit(void)
+{
+	return memblock.current_limit;
+}
+
+/**
+ * memblock_find_linear_bottom_up - find free area utility in bottom-up
+ * @start: start of candidate range
+ * @end: end of candidate range, can be %MEMBLOCK_ALLOC_ANYWHERE
+ * @size: size of free area to find
+ * @align: alignment of free area to find
+ * @nid: nid of the free area to find, %NUMA_NO_NODE for any node
+ * @flags: pick from blocks based on memory attributes
+ *
+ * Linux 4.12's __memblock_find_range_bottom_up(): walk every free range
+ * from the bottom and return the first aligned fit in [@start, @end).
+ *
+ * Return: Found address on success, 0 on failure.
+ */
+phys_addr_t memblock_find_linear_bottom_up(phys_addr_t start, phys_addr_t end,
+					   phys_addr_t size, phys_addr_t align,
+					   int nid, ulong flags)
+{
+	phys_addr_t this_start, this_end, cand;
+	u64 i;
+
+	for_each_free_mem_range(i, nid, flags, &this_start, &this_end, NULL) {
+		this_start = clamp(this_start, start, end);
+		this_end = clamp(this_end, start, end);
+
+		cand = round_up(this_start, align);
+		if (cand < this_end && this_end - cand >= size)
+			return cand;
+	}
+
+	return 0;
+}
+
+/**
+ * memblock_find_linear_top_down - find free area utility, in top-down
+ * @start: start of candidate range
+ * @end: end of candidate range, can be %MEMBLOCK_ALLOC_ANYWHERE
+ * @size: size of free area to find
+ * @align: alignment of free area to find
+ * @nid: nid of the free area to find, %NUMA_NO_NODE for any node
+ * @flags: pick from blocks based on memory attributes
+ *
+ * Linux 4.12's __memblock_find_range_top_down(): walk every free range
+ * from the top and return the highest aligned fit in [@start, @end).  The
+ * walk starts at the top of memory whatever @end is: that is the cost the
+ * other strategies remove.
+ *
+ * Return: Found address on success, 0 on failure.
+ */
+phys_addr_t memblock_find_linear_top_down(phys_addr_t start, phys_addr_t end,
+					  phys_addr_t size, phys_addr_t align,
+					  int nid, ulong flags)
+{
+	phys_addr_t this_start, this_end, cand;
+	u64 i;
+
+	for_each_free_mem_range_reverse(i, nid, flags, &this_start, &this_end,
+					NULL) {
+		this_start = clamp(this_start, start, end);
+		this_end = clamp(this_end, start, end);
+
+		if (this_end < size)
+			continue;
+
+		cand = round_down(this_end - size, align);
+		if (cand >= this_start)
+			return cand;
+	}
+
+	return 0;
+}
+
+typedef phys_addr_t (*find_fn)(phys_addr_t start, phys_addr_t end,
+			       phys_addr_t size, phys_addr_t align, int nid,
+			       ulong flags);
+
+static const find_fn find_top_down[MEMBLOCK_FIND_NR] = {
+	[MEMBLOCK_FIND_LINEAR] = memblock_find_linear_top_down,
+	[MEMBLOCK_FIND_BINARY] = memblock_find_binary_top_down,
+	[MEMBLOCK_FIND_GAPTREE] = memblock_find_gaptree_top_down,
+};
+
+static const find_fn find_bottom_up[MEMBLOCK_FIND_NR] = {
+	[MEMBLOCK_FIND_LINEAR] = memblock_find_linear_bottom_up,
+	[MEMBLOCK_FIND_BINARY] = memblock_find_binary_bottom_up,
+	[MEMBLOCK_FIND_GAPTREE] = memblock_find_gaptree_bottom_up,
+};
+
+/**
+ * memblock_find_in_range_node - find free area in given range and node
+ * @size: size of free area to find
+ * @align: alignment of free area to find, a power of two
+ * @start: start of candidate range
+ * @end: end of candidate range, can be %MEMBLOCK_ALLOC_{ANYWHERE|ACCESSIBLE}
+ * @nid: nid of the free area to find, %NUMA_NO_NODE for any node
+ * @flags: pick from blocks based on memory attributes
+ *
+ * Find @size free bytes aligned to @align in [@start, @end), never in the
+ * first page.  Top-down by default; with memblock_set_bottom_up(), first
+ * bottom-up above the kernel image, then top-down if that fails.  An
+ * @align that is not a power of two is refused (Linux would compute a
+ * misaligned candidate).
+ *
+ * Return: Found address on success, 0 on failure.
+ */
+phys_addr_t memblock_find_in_range_node(phys_addr_t size, phys_addr_t align,
+					phys_addr_t start, phys_addr_t end,
+					int nid, ulong flags)
+{
+	phys_addr_t kernel_end, ret;
+	enum memblock_find_strategy s = memblock_find_strategy;
+
+	if (!is_power_of_2(align)) {
+		memblock_printf("memblock: refusing 0x%llx bytes at alignment 0x%llx: not a power of two\n",
+				(unsigned long long)size,
+				(unsigned long long)align);
+		return 0;
+	}
+
+	/* pump up @end */
+	if (end == MEMBLOCK_ALLOC_ACCESSIBLE)
+		end = memblock.current_limit;
+
+	/* avoid allocating the first page */
+	start = max(start, PAGE_SIZE);
+	end = max(start, end);
+	kernel_end = memblock_kernel_end();
+
+	/*
+	 * try bottom-up allocation only when bottom-up mode
+	 * is set and @end is above the kernel image.
+	 */
+	if (memblock_bottom_up() && end > kernel_end) {
+		/* make sure we will allocate above the kernel */
+		phys_addr_t bottom_up_start = max(start, kernel_end);
+
+		ret = find_bottom_up[s](bottom_up_start, end, size, align,
+					nid, flags);
+		if (ret)
+			return ret;
+
+		/*
+		 * we always limit bottom-up allocation above the kernel,
+		 * but top-down allocation doesn't have the limit, so
+		 * retrying top-down allocation may succeed when bottom-up
+		 * allocation failed.
+		 */
+	}
+
+	return find_top_down[s](start, end, size, align, nid, flags);
+}
+
+/* Linux's choose_memblock_flags(). */
+static ulong choose_memblock_flags(void)
+{
+	return memblock_has_mirror ? MEMBLOCK_MIRROR : MEMBLOCK_NONE;
+}
+
+/**
+ * memblock_find_in_range - find free area in given range
+ * @start: start of candidate range
+ * @end: end of candidate range, can be %MEMBLOCK_ALLOC_{ANYWHERE|ACCESSIBLE}
+ * @size: size of free area to find
+ * @align: alignment of free area to find
+ *
+ * Find @size free bytes aligned to @align in [@start, @end) on any node,
+ * mirrored memory first when some memory is mirrored.
+ *
+ * Return: Found address on success, 0 on failure.
+ */
+phys_addr_t memblock_find_in_range(phys_addr_t start, phys_addr_t end,
+				   phys_addr_t size, phys_addr_t align)
+{
+	phys_addr_t ret;
+	ulong flags = choose_memblock_flags();
+
+again:
+	ret = memblock_find_in_range_node(size, align, start, end,
+					  NUMA_NO_NODE, flags);
+
+	if (!ret && (flags & MEMBLOCK_MIRROR)) {
+		memblock_printf("Could not allocate 0x%016llx bytes of mirrored memory\n",
+				(unsigned long long)size);
+		flags &= ~MEMBLOCK_MIRROR;
+		goto again;
+	}
+
+	return ret;
+}
+
+/*
+ * Find and reserve.  A request of 0 bytes is refused: 4.12 would return an
+ * address and reserve nothing, handing the same address out again later.
+ */
+static phys_addr_t memblock_alloc_range_nid(phys_addr_t size,
+					    phys_addr_t align,
+					    phys_addr_t start,
+					    phys_addr_t end, int nid,
+					    ulong flags)
+{
+	phys_addr_t found;
+
+	if (!size) {
+		memblock_printf("memblock: refusing an allocation of 0 bytes\n");
+		return 0;
+	}
+
+	if (!align)
+		align = SMP_CACHE_BYTES;
+
+	found = memblock_find_in_range_node(size, align, start, end, nid,
+					    flags);
+	if (found && !memblock_reserve(found, size))
+		return found;
+
+	return 0;
+}
+
+/**
+ * memblock_alloc_range - allocate and reserve in a range
+ * @size: size of memory block to be allocated in bytes
+ * @align: alignment of the region and block's size, 0 for SMP_CACHE_BYTES
+ * @start: the lower bound of the memory region to allocate (phys address)
+ * @end: the upper bound of the memory region to allocate (phys address)
+ * @flags: memory attributes to ask for (MEMBLOCK_MIRROR, MEMBLOCK_NOMAP)
+ *
+ * Reserve and return @size bytes inside [@start, @end), any node.
+ *
+ * Return: physical address of the block on success, 0 on failure.
+ */
+phys_addr_t memblock_alloc_range(phys_addr_t size, phys_addr_t align,
+				 phys_addr_t start, phys_addr_t end,
+				 ulong flags)
+{
+	return memblock_alloc_range_nid(size, align, start, end, NUMA_NO_NODE,
+					flags);
+}
+
+/**
+ * memblock_alloc_base_nid - allocate below a limit on a node
+ * @size: size of memory block to be allocated in bytes
+ * @align: alignment, 0 for SMP_CACHE_BYTES
+ * @max_addr: the upper bound, or %MEMBLOCK_ALLOC_{ANYWHERE|ACCESSIBLE}
+ * @nid: node to allocate from, %NUMA_NO_NODE for any
+ * @flags: memory attributes to ask for
+ *
+ * Reserve and return @size bytes inside [0, @max_addr).
+ *
+ * Return: physical address of the block on success, 0 on failure.
+ */
+phys_addr_t memblock_alloc_base_nid(phys_addr_t size, phys_addr_t align,
+				    phys_addr_t max_addr, int nid, ulong flags)
+{
+	return memblock_alloc_range_nid(size, align, 0, max_addr, nid, flags);
+}
+
+/**
+ * memblock_alloc_nid - allocate on a node, mirrored memory first
+ * @size: size of memory block to be allocated in bytes
+ * @align: alignment, 0 for SMP_CACHE_BYTES
+ * @nid: node to allocate from
+ *
+ * Reserve and return @size bytes of node @nid below the current limit,
+ * trying mirrored memory first when some memory is mirrored.
+ *
+ * Return: physical address of the block on success, 0 on failure.
+ */
+phys_addr_t memblock_alloc_nid(phys_addr_t size, phys_addr_t align, int nid)
+{
+	ulong flags = choose_memblock_flags();
+	phys_addr_t ret;
+
+again:
+	ret = memblock_alloc_base_nid(size, align, MEMBLOCK_ALLOC_ACCESSIBLE,
+				      nid, flags);
+
+	if (!ret && (flags & MEMBLOCK_MIRROR)) {
+		flags &= ~MEMBLOCK_MIRROR;
+		goto again;
+	}
+	return ret;
+}
+
+/**
+ * __memblock_alloc_base - allocate below a limit, or return 0
+ * @size: size of memory block to be allocated in bytes
+ * @align: alignment, 0 for SMP_CACHE_BYTES
+ * @max_addr: the upper bound, or %MEMBLOCK_ALLOC_{ANYWHERE|ACCESSIBLE}
+ *
+ * Reserve and return @size bytes inside [0, @max_addr) on any node.
+ *
+ * Return: physical address of the block on success, 0 on failure.
+ */
+phys_addr_t __memblock_alloc_base(phys_addr_t size, phys_addr_t align,
+				  phys_addr_t max_addr)
+{
+	return memblock_alloc_base_nid(size, align, max_addr, NUMA_NO_NODE,
+				       MEMBLOCK_NONE);
+}
+
+/**
+ * memblock_alloc_base - allocate below a limit, or panic
+ * @size: size of memory block to be allocated in bytes
+ * @align: alignment, 0 for SMP_CACHE_BYTES
+ * @max_addr: the upper bound, or %MEMBLOCK_ALLOC_{ANYWHERE|ACCESSIBLE}
+ *
+ * Reserve and return @size bytes inside [0, @max_addr) on any node.  Early
+ * boot cannot go on without the memory, so failing panics.
+ *
+ * Return: physical address of the block; never 0.
+ */
+phys_addr_t memblock_alloc_base(phys_addr_t size, phys_addr_t align,
+				phys_addr_t max_addr)
+{
+	phys_addr_t alloc;
+
+	alloc = __memblock_alloc_base(size, align, max_addr);
+
+	if (alloc == 0)
+		memblock_panic("ERROR: Failed to allocate 0x%016llx bytes below 0x%016llx.\n",
+			       (unsigned long long)size,
+			       (unsigned long long)max_addr);
+
+	return alloc;
+}
+
+/**
+ * memblock_alloc - allocate below the current limit, or panic
+ * @size: size of memory block to be allocated in bytes
+ * @align: alignment, 0 for SMP_CACHE_BYTES
+ *
+ * Reserve and return @size bytes below memblock.current_limit.
+ *
+ * Return: physical address of the block; never 0.
+ */
+phys_addr_t memblock_alloc(phys_addr_t size, phys_addr_t align)
+{
+	return memblock_alloc_base(size, align, MEMBLOCK_ALLOC_ACCESSIBLE);
+}
+
+/**
+ * memblock_alloc_try_nid - allocate on a node, else anywhere, else panic
+ * @size: size of memory block to be allocated in bytes
+ * @align: alignment, 0 for SMP_CACHE_BYTES
+ * @nid: preferred node
+ *
+ * Return: physical address of the block; never 0.
+ */
+phys_addr_t memblock_alloc_try_nid(phys_addr_t size, phys_addr_t align,
+				   int nid)
+{
+	phys_addr_t res = memblock_alloc_nid(size, align, nid);
+
+	if (res)
+		return res;
+	return memblock_alloc_base(size, align, MEMBLOCK_ALLOC_ACCESSIBLE);
+}
+
+/**
+ * memblock_phys_alloc_range - mainline's allocate-in-range on the same chain
+ * @size: size of memory block to be allocated in bytes
+ * @align: alignment, 0 for SMP_CACHE_BYTES
+ * @start: the lower bound of the memory region to allocate
+ * @end: the upper bound, or %MEMBLOCK_ALLOC_{ANYWHERE|ACCESSIBLE}
+ *
+ * Reserve and return @size bytes inside [@start, @end) on any node,
+ * mirrored memory first when some memory is mirrored.
+ *
+ * Return: physical address of the block on success, 0 on failure.
+ */
+phys_addr_t memblock_phys_alloc_range(phys_addr_t size, phys_addr_t align,
+				      phys_addr_t start, phys_addr_t end)
+{
+	ulong flags = choose_memblock_flags();
+	phys_addr_t ret;
+
+again:
+	ret = memblock_alloc_range_nid(size, align, start, end, NUMA_NO_NODE,
+				       flags);
+	if (!ret && (flags & MEMBLOCK_MIRROR)) {
+		memblock_printf("Could not allocate 0x%016llx bytes of mirrored memory\n",
+				(unsigned long long)size);
+		flags &= ~MEMBLOCK_MIRROR;
+		goto again;
+	}
+	return ret;
+}

@@ -1,0 +1,87 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+#ifndef MM_MEMBLOCK_INTERNAL_H
+#define MM_MEMBLOCK_INTERNAL_H
+
+/* What the files of mm/ share with each other and with nobody else. */
+
+#include "memblock.h"
+
+#define ENOMEM		12
+#define EINVAL		22
+
+#define min(a, b)	((a) < (b) ? (a) : (b))
+#define max(a, b)	((a) > (b) ? (a) : (b))
+#define clamp(v, lo, hi)	min(max(v, lo), hi)
+/* @a must be a power of two, as in the kernel. */
+#define round_down(x, a)	((x) & ~((a) - 1))
+#define round_up(x, a)		((((x) - 1) | ((a) - 1)) + 1)
+
+#define memblock_dbg(fmt, ...)					\
+	do {							\
+		if (memblock_debug)				\
+			memblock_printf(fmt, ##__VA_ARGS__);	\
+	} while (0)
+
+#define _RET_IP_	((unsigned long)__builtin_return_address(0))
+
+extern bool memblock_debug;
+extern bool movable_node_enabled;
+extern bool memblock_has_mirror;
+extern enum memblock_find_strategy memblock_find_strategy;
+extern enum memblock_update_strategy memblock_update_strategy;
+
+static inline bool is_power_of_2(phys_addr_t n)
+{
+	return n != 0 && (n & (n - 1)) == 0;
+}
+
+/* Linux's memblock_cap_size(): clip @size so that @base + @size cannot wrap. */
+static inline phys_addr_t memblock_cap_size(phys_addr_t base, phys_addr_t *size)
+{
+	return *size = min(*size, PHYS_ADDR_MAX - base);
+}
+
+static inline phys_addr_t region_end(const struct memblock_region *r)
+{
+	return r->base + r->size;
+}
+
+int memblock_remove_range(struct memblock_type *type,
+			  phys_addr_t base, phys_addr_t size);
+long memblock_last_region_starting_below(struct memblock_type *type,
+					 phys_addr_t addr);
+unsigned long memblock_first_region_ending_after(struct memblock_type *type,
+						 phys_addr_t addr);
+bool memblock_region_usable(const struct memblock_region *m, int nid,
+			    ulong flags);
+
+/* Top-down and bottom-up walks, one pair per find strategy. */
+phys_addr_t memblock_find_linear_top_down(phys_addr_t start, phys_addr_t end,
+					  phys_addr_t size, phys_addr_t align,
+					  int nid, ulong flags);
+phys_addr_t memblock_find_linear_bottom_up(phys_addr_t start, phys_addr_t end,
+					   phys_addr_t size, phys_addr_t align,
+					   int nid, ulong flags);
+phys_addr_t memblock_find_binary_top_down(phys_addr_t start, phys_addr_t end,
+					  phys_addr_t size, phys_addr_t align,
+					  int nid, ulong flags);
+phys_addr_t memblock_find_binary_bottom_up(phys_addr_t start, phys_addr_t end,
+					   phys_addr_t size, phys_addr_t align,
+					   int nid, ulong flags);
+phys_addr_t memblock_find_gaptree_top_down(phys_addr_t start, phys_addr_t end,
+					   phys_addr_t size, phys_addr_t align,
+					   int nid, ulong flags);
+phys_addr_t memblock_find_gaptree_bottom_up(phys_addr_t start, phys_addr_t end,
+					    phys_addr_t size, phys_addr_t align,
+					    int nid, ulong flags);
+
+/*
+ * The gap index follows memblock.reserved: every change to that array is
+ * reported, as "regions from @first on may have moved" or as "region @idx
+ * changed in place".  Both are cheap: the index catches up at the next find.
+ */
+void gaptree_changed(struct memblock_type *type, unsigned long first);
+void gaptree_region_changed(struct memblock_type *type, unsigned long idx);
+void gaptree_invalidate(void);
+
+#endif /* MM_MEMBLOCK_INTERNAL_H */
