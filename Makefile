@@ -1,0 +1,180 @@
+# memblock-rv: Linux 4.12's memblock, built from the device tree by an
+# S-mode RISC-V payload under OpenSBI in QEMU virt.  `make help` for more.
+#
+# The payload is cross-built with CROSS_CC/CROSS_CFLAGS; CC and CFLAGS are
+# left to the host tests in tests/host.mk.
+
+.DEFAULT_GOAL := all
+
+BUILD  := build
+KERNEL := $(BUILD)/payload.elf
+
+# ---- What `make run` boots: QEMU virt, 128 MiB, one hart, fw_jump ------
+MEM            ?= 128M
+SMP            ?= 1
+FW             ?= jump
+DTB            ?=
+BOOTARGS       ?=
+MEMBLOCK_DEBUG ?= 0
+GDBPORT        ?= 1234
+
+# ---- Debian packages the project needs (make deps) ----------------------
+DEPS += gcc-riscv64-unknown-elf binutils-riscv64-unknown-elf
+DEPS += picolibc-riscv64-unknown-elf
+DEPS += qemu-system-misc opensbi
+DEPS += device-tree-compiler libfdt-dev
+DEPS += gdb-multiarch
+DEPS += gcc make xz-utils
+
+# ---- Cross toolchain: riscv64-unknown-elf-, or say how to get it --------
+TOOLPREFIX ?= $(shell command -v riscv64-unknown-elf-gcc >/dev/null 2>&1 && echo riscv64-unknown-elf-)
+need_toolchain = $(if $(TOOLPREFIX),,$(error riscv64-unknown-elf-gcc not found: run `make deps` (or set TOOLPREFIX=...)))
+CROSS_CC      = $(need_toolchain)$(TOOLPREFIX)gcc
+CROSS_AR      = $(need_toolchain)$(TOOLPREFIX)ar
+CROSS_OBJDUMP = $(need_toolchain)$(TOOLPREFIX)objdump
+CROSS_NM      = $(need_toolchain)$(TOOLPREFIX)nm
+
+# ---- libfdt: Linux 6.1's scripts/dtc/libfdt, fetched once per machine ---
+LIBFDT_CACHE ?= $(or $(XDG_CACHE_HOME),$(HOME)/.cache)/memblock-rv/libfdt
+LIBFDT_SRCS  := fdt.c fdt_ro.c fdt_strerror.c fdt_addresses.c
+LIBFDT_OBJS  := $(addprefix $(BUILD)/libfdt/,$(LIBFDT_SRCS:.c=.o))
+LIBFDT_A     := $(BUILD)/libfdt.a
+
+# ---- Payload flags, one concern per line --------------------------------
+CROSS_CFLAGS += -march=rv64imac -mabi=lp64 -mcmodel=medany
+CROSS_CFLAGS += --specs=picolibc.specs
+CROSS_CFLAGS += -ffreestanding -fno-common
+CROSS_CFLAGS += -O2 -g
+CROSS_CFLAGS += -ffunction-sections -fdata-sections
+CROSS_CFLAGS += -Wall -Wextra -Werror
+CROSS_CFLAGS += -MMD -MP
+CROSS_CFLAGS += -I. -I$(LIBFDT_CACHE)
+
+# libfdt is third-party: no -Werror, so a newer copy cannot break the build.
+LIBFDT_CFLAGS := $(filter-out -Werror,$(CROSS_CFLAGS))
+
+CROSS_LDFLAGS += -nostartfiles
+CROSS_LDFLAGS += -T payload/payload.ld
+CROSS_LDFLAGS += -Wl,--gc-sections
+
+SRCS := $(wildcard payload/*.S payload/*.c platform/*.c mm/*.c)
+OBJS := $(patsubst %,$(BUILD)/%.o,$(basename $(SRCS)))
+
+# ---- QEMU ---------------------------------------------------------------
+QEMU        ?= qemu-system-riscv64
+OPENSBI_DIR ?= /usr/lib/riscv64-linux-gnu/opensbi/generic
+FW_jump     := $(OPENSBI_DIR)/fw_jump.elf
+FW_dynamic  := $(OPENSBI_DIR)/fw_dynamic.bin
+FIRMWARE     = $(or $(FW_$(FW)),$(error FW=$(FW): use FW=jump or FW=dynamic))
+
+ifeq ($(MEMBLOCK_DEBUG),1)
+BOOTARGS += memblock=debug
+endif
+
+QEMUOPTS  = -M virt -m $(MEM) -smp $(SMP) -nographic
+QEMUOPTS += -bios $(FIRMWARE)
+QEMUOPTS += -kernel $(KERNEL)
+QEMUOPTS += $(if $(DTB),-dtb $(DTB))
+QEMUOPTS += $(if $(strip $(BOOTARGS)),-append "$(strip $(BOOTARGS))")
+
+# ---- Targets ------------------------------------------------------------
+# all, run, debug and test first install what is missing (make deps), then
+# go on in a fresh make, which sees the toolchain deps may just have added.
+
+.PHONY: all build run qemu debug qemu-gdb test qemu-test deps libfdt help clean
+
+all: deps
+	@$(MAKE) --no-print-directory build
+
+build: $(KERNEL) $(BUILD)/payload.asm $(BUILD)/payload.sym
+
+run: deps
+	@$(MAKE) --no-print-directory qemu
+
+qemu: build
+	$(QEMU) $(QEMUOPTS)
+
+debug: deps
+	@$(MAKE) --no-print-directory qemu-gdb
+
+qemu-gdb: build
+	@echo "*** QEMU waits for gdb. In another terminal:"
+	@echo "***   gdb-multiarch $(KERNEL) -ex 'target remote localhost:$(GDBPORT)'"
+	$(QEMU) $(QEMUOPTS) -S -gdb tcp::$(GDBPORT)
+
+test: deps
+	@$(MAKE) --no-print-directory host-test
+	@$(MAKE) --no-print-directory qemu-test
+
+qemu-test: build
+	tests/qemu/run.sh
+
+deps:
+	@tools/deps.sh $(DEPS)
+	@tools/fetch-libfdt.sh $(LIBFDT_CACHE)
+
+libfdt: $(LIBFDT_A)
+
+help:
+	@echo "memblock-rv: Linux 4.12 memblock from the device tree, in an S-mode"
+	@echo "RISC-V payload under OpenSBI in QEMU virt."
+	@echo
+	@echo "  make              build $(KERNEL) (and payload.asm, payload.sym)"
+	@echo "  make run          boot it: QEMU virt, 128 MiB, 1 hart, OpenSBI fw_jump;"
+	@echo "                    exits 0 iff the payload does"
+	@echo "  make debug        the same, QEMU waiting for gdb-multiarch on :$(GDBPORT)"
+	@echo "  make test         deps, host tests (tests/host.mk), QEMU tests (tests/qemu)"
+	@echo "  make deps         install missing Debian packages (as root) and fetch libfdt"
+	@echo "  make clean        remove $(BUILD)/"
+	@echo
+	@echo "Variables (run, debug):"
+	@echo "  MEM=128M          guest memory (QEMU -m)"
+	@echo "  SMP=1             harts (QEMU -smp)"
+	@echo "  FW=jump           OpenSBI firmware: jump (fw_jump.elf) or dynamic (fw_dynamic.bin)"
+	@echo "  DTB=file.dtb      boot with this device tree instead of QEMU's"
+	@echo "  BOOTARGS='...'    /chosen/bootargs: memblock=debug, movable_node,"
+	@echo "                    payload.panic, payload.trap"
+	@echo "  MEMBLOCK_DEBUG=1  adds memblock=debug: trace every memblock call"
+	@echo "  TOOLPREFIX=...    cross toolchain prefix (default riscv64-unknown-elf-)"
+	@echo "  LIBFDT_CACHE=dir  where libfdt's sources are kept ($(LIBFDT_CACHE))"
+
+clean:
+	rm -rf $(BUILD)
+
+# ---- Build rules ----------------------------------------------------------
+$(KERNEL): $(OBJS) $(LIBFDT_A) payload/payload.ld
+	$(CROSS_CC) $(CROSS_CFLAGS) $(CROSS_LDFLAGS) -o $@ $(OBJS) $(LIBFDT_A)
+
+$(BUILD)/payload.asm: $(KERNEL)
+	$(CROSS_OBJDUMP) -S $< >$@
+
+$(BUILD)/payload.sym: $(KERNEL)
+	$(CROSS_NM) -n $< >$@
+
+$(BUILD)/%.o: %.c | $(LIBFDT_CACHE)/.complete
+	@mkdir -p $(@D)
+	$(CROSS_CC) $(CROSS_CFLAGS) -c -o $@ $<
+
+$(BUILD)/%.o: %.S
+	@mkdir -p $(@D)
+	$(CROSS_CC) $(CROSS_CFLAGS) -c -o $@ $<
+
+$(LIBFDT_CACHE)/.complete:
+	tools/fetch-libfdt.sh $(LIBFDT_CACHE)
+
+$(LIBFDT_CACHE)/%.c: $(LIBFDT_CACHE)/.complete ;
+
+$(BUILD)/libfdt/%.o: $(LIBFDT_CACHE)/%.c
+	@mkdir -p $(@D)
+	$(CROSS_CC) $(LIBFDT_CFLAGS) -c -o $@ $<
+
+$(LIBFDT_A): $(LIBFDT_OBJS)
+	$(CROSS_AR) rcs $@ $^
+
+# Flags live here: a changed Makefile rebuilds everything.
+$(OBJS) $(LIBFDT_OBJS): Makefile
+
+-include $(OBJS:.o=.d)
+
+# ---- Host tests (tests/host.mk): host-test and fuzz -----------------------
+include tests/host.mk

@@ -1,0 +1,58 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/* The boot banner: aligned "Key : value" lines, as OpenSBI prints its own. */
+/* mm/memblock.h before <limits.h> (via libfdt.h): see platform/dt.c. */
+#include "mm/memblock.h"
+
+#include <libfdt.h>
+#include <stdio.h>
+
+#include "payload/payload.h"
+#include "platform/csr.h"
+#include "platform/dt.h"
+#include "platform/exit.h"
+#include "platform/sbi.h"
+
+extern char _start[], _end[];
+
+#define KEY	"%-23s: "
+
+void print_banner(unsigned long hartid, const void *fdt)
+{
+	long impl = sbi_get_impl_id();
+	long impl_ver = sbi_get_impl_version();
+	long spec = sbi_get_spec_version();
+	const char *model = dt_model(fdt);
+	const char *bootargs = dt_bootargs(fdt);
+	uint64_t exit_dev = platform_exit_device();
+
+	printf("\nmemblock-rv: Linux 4.12 memblock in an S-mode payload\n\n");
+	printf(KEY "%s\n", "Platform Model", model ? model : "(none)");
+	printf(KEY "%s\n", "SBI Implementation", sbi_impl_name(impl));
+	if (impl == SBI_IMPL_OPENSBI)	/* OpenSBI: major << 16 | minor */
+		printf(KEY "%ld.%ld\n", "SBI Implementation Ver",
+		       impl_ver >> 16, impl_ver & 0xffff);
+	else
+		printf(KEY "0x%lx\n", "SBI Implementation Ver", impl_ver);
+	printf(KEY "%ld.%ld\n", "SBI Specification",
+	       (spec >> 24) & 0x7f, spec & 0xffffff);
+	printf(KEY "%lu\n", "Boot HART ID", hartid);
+	printf(KEY "0x%016lx\n", "DTB Address", (unsigned long)fdt);
+	printf(KEY "0x%x (%u bytes)\n", "DTB Size", fdt_totalsize(fdt),
+	       fdt_totalsize(fdt));
+	printf(KEY "%llu Hz\n", "Timebase Frequency",
+	       (unsigned long long)dt_timebase_frequency(fdt));
+	printf(KEY "%d / %d\n", "Root Cells (addr/size)",
+	       dt_root_addr_cells(), dt_root_size_cells());
+	printf(KEY "[0x%016lx-0x%016lx]\n", "Payload Image",
+	       (unsigned long)_start, (unsigned long)_end - 1);
+	printf(KEY "%s\n", "Bootargs", bootargs ? bootargs : "(none)");
+	if (exit_dev)
+		printf(KEY "sifive,test0 at 0x%llx\n", "Exit Device",
+		       (unsigned long long)exit_dev);
+	else
+		printf(KEY "SBI SRST (QEMU exit status always 0)\n",
+		       "Exit Device");
+	printf(KEY "%s\n", "memblock=debug",
+	       boot_options.memblock_debug ? "on" : "off");
+	printf("\n");
+}

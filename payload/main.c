@@ -1,0 +1,27 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/*
+ * The payload: OpenSBI enters payload/entry.S in S-mode with the hart id
+ * and the device tree; entry.S calls main() on one hart with a stack.
+ */
+#include "mm/memblock.h"
+#include "payload/payload.h"
+#include "platform/console.h"
+#include "platform/dt.h"
+#include "platform/exit.h"
+
+void main(unsigned long hartid, const void *fdt)
+{
+	if (console_init())			/* stdout -> SBI console */
+		platform_exit(EXIT_FAIL);
+	if (dt_init(fdt))			/* header, root #cells */
+		boot_fail("device tree");
+	platform_exit_init(fdt);		/* sifive,test0 carries the status */
+	parse_bootargs(dt_bootargs(fdt));	/* memblock=debug and friends */
+	print_banner(hartid, fdt);		/* Key : value lines */
+	if (setup_memblock(fdt))		/* device tree -> memblock */
+		boot_fail("device tree -> memblock");
+	__memblock_dump_all();			/* Linux 4.12's dump */
+	if (alloc_demo())			/* a few memblock_alloc()s, checked */
+		boot_fail("allocation demo");
+	platform_exit(EXIT_OK);			/* QEMU exits 0 */
+}

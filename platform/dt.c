@@ -1,0 +1,571 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/*
+ * Device tree -> memblock, following Linux 4.12's early FDT code:
+ *
+ *  - early_init_dt_scan_root(): the root's #address-cells and #size-cells
+ *    (1 when absent) size every reg below; we accept 1 or 2.
+ *  - early_init_dt_scan_memory(): every node with device_type = "memory",
+ *    its linux,usable-memory or else reg, any number of (base, size)
+ *    pairs; zero sizes skipped.  We add what Linux does later: status
+ *    other than "okay" skips the node, numa-node-id gives the node id.
+ *  - early_init_dt_add_memory_arch(): page-align each range inwards.
+ *  - early_init_fdt_reserve_self() and early_init_fdt_scan_reserved_mem():
+ *    the blob, the /memreserve/ entries, the /reserved-memory children with
+ *    reg (no-map: memblock_remove(), as early_init_dt_reserve_memory_arch()
+ *    does in 4.12), then fdt_init_reserved_mem() allocates the children that
+ *    give only a size with __memblock_alloc_base().
+ *
+ * Where Linux quietly skips a malformed property, we stop with a one-line
+ * error naming the node and the property: a payload should not guess.
+ */
+/* Own header first: mm/memblock.h defines ULLONG_MAX, which <limits.h>
+ * (via libfdt.h) may then #undef and redefine, but not the other way round. */
+#include "platform/dt.h"
+
+#include <errno.h>
+#include <libfdt.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#define MAX_RESERVED_REGIONS	16	/* Linux 4.12's reserved_mem[] */
+
+static int root_addr_cells = 1;		/* OF_ROOT_NODE_ADDR_CELLS_DEFAULT */
+static int root_size_cells = 1;		/* OF_ROOT_NODE_SIZE_CELLS_DEFAULT */
+static int dynamic_nodes[MAX_RESERVED_REGIONS];
+static int dynamic_count;
+
+int dt_root_addr_cells(void)
+{
+	return root_addr_cells;
+}
+
+int dt_root_size_cells(void)
+{
+	return root_size_cells;
+}
+
+/* The full path of @node, for messages; "?" if libfdt cannot say. */
+static const char *path_of(const void *fdt, int node)
+{
+	static char path[256];
+
+	if (fdt_get_path(fdt, node, path, sizeof(path)) < 0)
+		return "?";
+	return path;
+}
+
+__attribute__((format(printf, 4, 5)))
+static int dt_error(const void *fdt, int node, const char *prop,
+		    const char *fmt, ...)
+{
+	va_list ap;
+
+	printf("fdt: error: %s: %s: ", path_of(fdt, node), prop);
+	va_start(ap, fmt);
+	vprintf(fmt, ap);
+	va_end(ap);
+	printf("\n");
+	return -EINVAL;
+}
+
+__attribute__((format(printf, 3, 4)))
+static void dt_warn(const void *fdt, int node, const char *fmt, ...)
+{
+	va_list ap;
+
+	printf("fdt: warning: %s: ", path_of(fdt, node));
+	va_start(ap, fmt);
+	vprintf(fmt, ap);
+	va_end(ap);
+	printf("\n");
+}
+
+/* Linux's dt_mem_next_cell(): read @cells big-endian cells, advance *@cellp. */
+static uint64_t dt_mem_next_cell(int cells, const fdt32_t **cellp)
+{
+	const fdt32_t *p = *cellp;
+	uint64_t r = 0;
+
+	*cellp = p + cells;
+	while (cells--)
+		r = (r << 32) | fdt32_to_cpu(*p++);
+	return r;
+}
+
+/* True if @prop of @node is a NUL-terminated string equal to @want. */
+static bool prop_is(const void *fdt, int node, const char *prop,
+		    const char *want)
+{
+	int len;
+	const char *val = fdt_getprop(fdt, node, prop, &len);
+
+	return val && len > 0 && val[len - 1] == '\0' && !strcmp(val, want);
+}
+
+/* of_fdt_device_is_available(): no status, or "okay" / "ok". */
+static bool node_is_available(const void *fdt, int node, const char **status)
+{
+	int len;
+
+	*status = fdt_getprop(fdt, node, "status", &len);
+	if (!*status)
+		return true;
+	if (len <= 0 || (*status)[len - 1] != '\0')
+		*status = "(unterminated)";
+	return !strcmp(*status, "okay") || !strcmp(*status, "ok");
+}
+
+/* Read a #address-cells/#size-cells style u32 of @node into *@out. */
+static int read_cells(const void *fdt, int node, const char *prop, int *out)
+{
+	const fdt32_t *val;
+	int len;
+	uint32_t cells;
+
+	val = fdt_getprop(fdt, node, prop, &len);
+	if (!val)
+		return -ENOENT;
+	if (len != 4)
+		return dt_error(fdt, node, prop, "length %d, expected 4", len);
+	cells = fdt32_to_cpu(*val);
+	if (cells < 1 || cells > 2)
+		return dt_error(fdt, node, prop, "<%u> is not supported, "
+				"only 1 or 2", (unsigned)cells);
+	*out = (int)cells;
+	return 0;
+}
+
+int dt_init(const void *fdt)
+{
+	int err = fdt_check_header(fdt);
+
+	if (err) {
+		printf("fdt: error: no valid device tree at %p: %s\n", fdt,
+		       fdt_strerror(err));
+		return -EINVAL;
+	}
+	root_addr_cells = 1;
+	root_size_cells = 1;
+	err = read_cells(fdt, 0, "#address-cells", &root_addr_cells);
+	if (err && err != -ENOENT)
+		return err;
+	err = read_cells(fdt, 0, "#size-cells", &root_size_cells);
+	if (err && err != -ENOENT)
+		return err;
+	dynamic_count = 0;
+	return 0;
+}
+
+/*
+ * The reg-like property @prop of @node as an array of (base, size) pairs in
+ * the root's cells.  Return: the number of pairs, -ENOENT when absent, or
+ * -EINVAL (reported) when its length is not a whole number of pairs.
+ */
+static int get_reg(const void *fdt, int node, const char *prop,
+		   const fdt32_t **reg)
+{
+	int pair = (root_addr_cells + root_size_cells) * 4;
+	int len;
+
+	*reg = fdt_getprop(fdt, node, prop, &len);
+	if (!*reg)
+		return -ENOENT;
+	if (len % pair)
+		return dt_error(fdt, node, prop, "length %d is not a multiple "
+				"of %d (#address-cells <%d> + #size-cells <%d>)",
+				len, pair, root_addr_cells, root_size_cells);
+	return len / pair;
+}
+
+/*
+ * early_init_dt_add_memory_arch(): trim [@base, @base + @size) inwards to
+ * whole pages (MIN_MEMBLOCK_ADDR is 0 here: no linear map offset) and add it.
+ */
+static int add_memory(const void *fdt, int node, uint64_t base,
+		      uint64_t size, int nid)
+{
+	const uint64_t max_addr = PHYS_ADDR_MAX;
+
+	if (base & ~PAGE_MASK) {
+		if (size < PAGE_SIZE - (base & ~PAGE_MASK)) {
+			dt_warn(fdt, node, "Ignoring memory block 0x%llx - 0x%llx",
+				(unsigned long long)base,
+				(unsigned long long)(base + size));
+			return 0;
+		}
+		size -= PAGE_SIZE - (base & ~PAGE_MASK);
+		base = PAGE_ALIGN(base);
+	}
+	size &= PAGE_MASK;
+	if (!size) {
+		dt_warn(fdt, node, "Ignoring memory block at 0x%llx: "
+			"smaller than a page", (unsigned long long)base);
+		return 0;
+	}
+	if (base + size - 1 < base) {	/* wraps past the top */
+		dt_warn(fdt, node, "Ignoring memory range 0x%llx - 0x%llx",
+			(unsigned long long)max_addr,
+			(unsigned long long)(base + size));
+		size = max_addr - base + 1;
+	}
+	if (memblock_add_node(base, size, nid)) {
+		printf("fdt: error: %s: memblock_add_node(0x%llx, 0x%llx, %d) "
+		       "failed\n", path_of(fdt, node), (unsigned long long)base,
+		       (unsigned long long)size, nid);
+		return -ENOMEM;
+	}
+	return 0;
+}
+
+/* One memory node: every (base, size) of linux,usable-memory or reg. */
+static int scan_memory_node(const void *fdt, int node)
+{
+	const char *prop = "linux,usable-memory";
+	const char *status;
+	const fdt32_t *reg, *nidp;
+	int n, i, len, nid = 0, err;
+	bool hotplug;
+
+	if (!node_is_available(fdt, node, &status)) {
+		dt_warn(fdt, node, "status = \"%s\", skipped", status);
+		return 0;
+	}
+	nidp = fdt_getprop(fdt, node, "numa-node-id", &len);
+	if (nidp) {
+		if (len != 4)
+			return dt_error(fdt, node, "numa-node-id",
+					"length %d, expected 4", len);
+		if (fdt32_to_cpu(*nidp) >= MAX_NUMNODES)
+			return dt_error(fdt, node, "numa-node-id",
+					"<%u> is not below MAX_NUMNODES (%d)",
+					(unsigned)fdt32_to_cpu(*nidp),
+					MAX_NUMNODES);
+		nid = (int)fdt32_to_cpu(*nidp);
+	}
+	n = get_reg(fdt, node, prop, &reg);
+	if (n == -ENOENT) {
+		prop = "reg";
+		n = get_reg(fdt, node, prop, &reg);
+	}
+	if (n == -ENOENT) {
+		dt_warn(fdt, node, "no reg, skipped");
+		return 0;
+	}
+	if (n < 0)
+		return n;
+	if (n == 0)
+		dt_warn(fdt, node, "%s is empty, skipped", prop);
+	hotplug = fdt_getprop(fdt, node, "hotpluggable", NULL) != NULL;
+
+	for (i = 0; i < n; i++) {
+		uint64_t base = dt_mem_next_cell(root_addr_cells, &reg);
+		uint64_t size = dt_mem_next_cell(root_size_cells, &reg);
+
+		if (!size) {
+			dt_warn(fdt, node, "%s[%d]: size 0 at 0x%llx, skipped",
+				prop, i, (unsigned long long)base);
+			continue;
+		}
+		err = add_memory(fdt, node, base, size, nid);
+		if (err)
+			return err;
+		if (hotplug && memblock_mark_hotplug(base, size))
+			dt_warn(fdt, node, "failed to mark hotplug range "
+				"0x%llx - 0x%llx", (unsigned long long)base,
+				(unsigned long long)(base + size));
+	}
+	return 0;
+}
+
+int dt_scan_memory(const void *fdt)
+{
+	int node, err, found = 0;
+
+	for (node = fdt_next_node(fdt, -1, NULL); node >= 0;
+	     node = fdt_next_node(fdt, node, NULL)) {
+		if (!prop_is(fdt, node, "device_type", "memory"))
+			continue;
+		found++;
+		err = scan_memory_node(fdt, node);
+		if (err)
+			return err;
+	}
+	if (!found) {
+		printf("fdt: error: /: no memory node (device_type = \"memory\") "
+		       "in the device tree\n");
+		return -ENOENT;
+	}
+	if (!memblock_phys_mem_size()) {
+		printf("fdt: error: /: no usable memory: all %d memory node(s) "
+		       "disabled, empty or smaller than a page\n", found);
+		return -ENOENT;
+	}
+	return 0;
+}
+
+/* Print one reservation the way every caller here does. */
+static void report(phys_addr_t base, phys_addr_t size, const char *kind,
+		   const char *what)
+{
+	printf("Reserved memory: [0x%016llx-0x%016llx] %-11s %s\n",
+	       (unsigned long long)base, (unsigned long long)(base + size - 1),
+	       kind, what);
+}
+
+int dt_reserve(phys_addr_t base, phys_addr_t size, const char *what)
+{
+	report(base, size, "reserved", what);
+	if (memblock_reserve(base, size)) {
+		printf("fdt: error: memblock_reserve(0x%llx, 0x%llx) failed for "
+		       "%s\n", (unsigned long long)base,
+		       (unsigned long long)size, what);
+		return -ENOMEM;
+	}
+	return 0;
+}
+
+int dt_reserve_self(const void *fdt)
+{
+	return dt_reserve(memblock_virt_to_phys(fdt), fdt_totalsize(fdt),
+			  "device tree blob");
+}
+
+/* early_init_dt_reserve_memory_arch() of Linux 4.12. */
+static int reserve_memory_arch(phys_addr_t base, phys_addr_t size,
+			       bool nomap)
+{
+	if (nomap)
+		return memblock_remove(base, size);
+	return memblock_reserve(base, size);
+}
+
+/* __reserved_mem_check_root(): /reserved-memory must map 1:1 onto the root. */
+static int check_reserved_mem_root(const void *fdt, int node)
+{
+	int ac = -1, sc = -1;
+
+	if (read_cells(fdt, node, "#address-cells", &ac) == -ENOENT)
+		return dt_error(fdt, node, "#address-cells", "missing");
+	if (ac != root_addr_cells)
+		return dt_error(fdt, node, "#address-cells", "<%d> differs "
+				"from the root's <%d>", ac, root_addr_cells);
+	if (read_cells(fdt, node, "#size-cells", &sc) == -ENOENT)
+		return dt_error(fdt, node, "#size-cells", "missing");
+	if (sc != root_size_cells)
+		return dt_error(fdt, node, "#size-cells", "<%d> differs "
+				"from the root's <%d>", sc, root_size_cells);
+	if (!fdt_getprop(fdt, node, "ranges", NULL))
+		return dt_error(fdt, node, "ranges", "missing");
+	return 0;
+}
+
+/* __reserved_mem_reserve_reg(): the static child @node's reg entries. */
+static int reserve_reg(const void *fdt, int node, int n, const fdt32_t *reg)
+{
+	bool nomap = fdt_getprop(fdt, node, "no-map", NULL) != NULL;
+	const char *name = fdt_get_name(fdt, node, NULL);
+	int i;
+
+	for (i = 0; i < n; i++) {
+		uint64_t base = dt_mem_next_cell(root_addr_cells, &reg);
+		uint64_t size = dt_mem_next_cell(root_size_cells, &reg);
+
+		if (!size) {
+			dt_warn(fdt, node, "reg[%d]: size 0 at 0x%llx, skipped",
+				i, (unsigned long long)base);
+			continue;
+		}
+		report(base, size, nomap ? "no-map" : "reserved", name);
+		if (reserve_memory_arch(base, size, nomap)) {
+			printf("fdt: error: %s: reg[%d]: failed to reserve "
+			       "0x%llx - 0x%llx\n", path_of(fdt, node), i,
+			       (unsigned long long)base,
+			       (unsigned long long)(base + size));
+			return -ENOMEM;
+		}
+	}
+	return 0;
+}
+
+int dt_scan_reserved_mem(const void *fdt)
+{
+	const fdt32_t *reg;
+	const char *status;
+	uint64_t base, size;
+	int root, node, n, err;
+
+	/* The header's /memreserve/ block, up to its (0, 0) terminator. */
+	for (n = 0; n < fdt_num_mem_rsv(fdt); n++) {
+		if (fdt_get_mem_rsv(fdt, n, &base, &size) || !size)
+			break;
+		report(base, size, "reserved", "/memreserve/");
+		if (reserve_memory_arch(base, size, false)) {
+			printf("fdt: error: /memreserve/ %d: failed to reserve "
+			       "0x%llx - 0x%llx\n", n, (unsigned long long)base,
+			       (unsigned long long)(base + size));
+			return -ENOMEM;
+		}
+	}
+
+	root = fdt_subnode_offset(fdt, 0, "reserved-memory");
+	if (root < 0)
+		return 0;
+	err = check_reserved_mem_root(fdt, root);
+	if (err)
+		return err;
+
+	fdt_for_each_subnode(node, fdt, root) {
+		if (!node_is_available(fdt, node, &status))
+			continue;
+		n = get_reg(fdt, node, "reg", &reg);
+		if (n >= 0) {
+			err = reserve_reg(fdt, node, n, reg);
+			if (err)
+				return err;
+			continue;
+		}
+		if (n != -ENOENT)
+			return n;
+		if (!fdt_getprop(fdt, node, "size", NULL)) {
+			dt_warn(fdt, node, "neither reg nor size, skipped");
+			continue;
+		}
+		if (dynamic_count == MAX_RESERVED_REGIONS)
+			return dt_error(fdt, node, "size", "more than %d "
+					"dynamic reserved-memory nodes",
+					MAX_RESERVED_REGIONS);
+		dynamic_nodes[dynamic_count++] = node;
+	}
+	return 0;
+}
+
+/* early_init_dt_alloc_reserved_memory_arch() of Linux 4.12. */
+static int alloc_reserved_memory_arch(phys_addr_t size, phys_addr_t align,
+				      phys_addr_t start, phys_addr_t end,
+				      bool nomap, phys_addr_t *res_base)
+{
+	phys_addr_t base;
+
+	/* __memblock_alloc_base(): memblock_alloc_base() would panic. */
+	end = !end ? MEMBLOCK_ALLOC_ANYWHERE : end;
+	base = __memblock_alloc_base(size, align, end);
+	if (!base)
+		return -ENOMEM;
+
+	/* The allocator honours only @end: check @start by hand. */
+	if (base < start) {
+		memblock_free(base, size);
+		return -ENOMEM;
+	}
+
+	*res_base = base;
+	if (nomap)
+		return memblock_remove(base, size);
+	return 0;
+}
+
+/* __reserved_mem_alloc_size(): allocate one dynamic child. */
+static int alloc_size(const void *fdt, int node)
+{
+	int pair = (root_addr_cells + root_size_cells) * 4;
+	const char *name = fdt_get_name(fdt, node, NULL);
+	phys_addr_t start, end, base = 0, align = 0, size;
+	const fdt32_t *prop;
+	bool nomap;
+	int len;
+
+	prop = fdt_getprop(fdt, node, "size", &len);
+	if (len != root_size_cells * 4)
+		return dt_error(fdt, node, "size", "length %d, expected %d "
+				"(#size-cells <%d>)", len, root_size_cells * 4,
+				root_size_cells);
+	size = dt_mem_next_cell(root_size_cells, &prop);
+	nomap = fdt_getprop(fdt, node, "no-map", NULL) != NULL;
+
+	prop = fdt_getprop(fdt, node, "alignment", &len);
+	if (prop) {
+		if (len != root_addr_cells * 4)
+			return dt_error(fdt, node, "alignment", "length %d, "
+					"expected %d (#address-cells <%d>)", len,
+					root_addr_cells * 4, root_addr_cells);
+		align = dt_mem_next_cell(root_addr_cells, &prop);
+	}
+
+	prop = fdt_getprop(fdt, node, "alloc-ranges", &len);
+	if (prop) {
+		if (len % pair)
+			return dt_error(fdt, node, "alloc-ranges", "length %d "
+					"is not a multiple of %d", len, pair);
+		for (; len > 0; len -= pair) {
+			start = dt_mem_next_cell(root_addr_cells, &prop);
+			end = start + dt_mem_next_cell(root_size_cells, &prop);
+			if (!alloc_reserved_memory_arch(size, align, start, end,
+							nomap, &base))
+				break;
+		}
+	} else {
+		alloc_reserved_memory_arch(size, align, 0, 0, nomap, &base);
+	}
+
+	/* As Linux: a dynamic region that does not fit is reported, not fatal. */
+	if (base == 0) {
+		printf("Reserved memory: failed to allocate memory for node "
+		       "'%s': size 0x%llx, alignment 0x%llx\n", name,
+		       (unsigned long long)size, (unsigned long long)align);
+		return 0;
+	}
+	report(base, size, nomap ? "size,no-map" : "size", name);
+	return 0;
+}
+
+int dt_alloc_reserved_mem(const void *fdt)
+{
+	int i, err;
+
+	for (i = 0; i < dynamic_count; i++) {
+		err = alloc_size(fdt, dynamic_nodes[i]);
+		if (err)
+			return err;
+	}
+	return 0;
+}
+
+const char *dt_bootargs(const void *fdt)
+{
+	int chosen = fdt_path_offset(fdt, "/chosen");
+	const char *args;
+	int len;
+
+	if (chosen < 0)
+		return NULL;
+	args = fdt_getprop(fdt, chosen, "bootargs", &len);
+	if (!args || len <= 0 || args[len - 1] != '\0')
+		return NULL;
+	return args;
+}
+
+const char *dt_model(const void *fdt)
+{
+	int len;
+	const char *model = fdt_getprop(fdt, 0, "model", &len);
+
+	if (!model || len <= 0 || model[len - 1] != '\0')
+		return NULL;
+	return model;
+}
+
+/* /cpus/timebase-frequency, one or two cells, as Linux's riscv timer reads it. */
+uint64_t dt_timebase_frequency(const void *fdt)
+{
+	int cpus = fdt_path_offset(fdt, "/cpus");
+	const fdt32_t *val;
+	int len;
+
+	if (cpus < 0)
+		return 0;
+	val = fdt_getprop(fdt, cpus, "timebase-frequency", &len);
+	if (!val || (len != 4 && len != 8))
+		return 0;
+	return dt_mem_next_cell(len / 4, &val);
+}

@@ -1,0 +1,46 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+#ifndef PLATFORM_DT_H
+#define PLATFORM_DT_H
+
+/*
+ * Device tree -> memblock, the way Linux 4.12's early FDT code does it
+ * (drivers/of/fdt.c, drivers/of/of_reserved_mem.c).  Each call prints a
+ * one-line "fdt: error: <node>: <property>: ..." and returns a negative
+ * errno when the tree is malformed; the caller decides what is fatal.
+ * Warnings ("fdt: warning: ...") are for what Linux skips and goes on.
+ */
+
+#include <stdint.h>
+
+#include "mm/memblock.h"
+
+/* Check @fdt's header and read the root's #address-cells/#size-cells. */
+int dt_init(const void *fdt);
+
+/* memblock_add_node() every range of every memory node (device_type "memory"). */
+int dt_scan_memory(const void *fdt);
+
+/* Reserve [@base, @base + @size) for @what, printing a "Reserved memory:" line. */
+int dt_reserve(phys_addr_t base, phys_addr_t size, const char *what);
+
+/* Reserve the blob itself: [@fdt, @fdt + fdt_totalsize(@fdt)). */
+int dt_reserve_self(const void *fdt);
+
+/*
+ * Reserve every /memreserve/ entry and every /reserved-memory child with a
+ * reg (no-map ones are memblock_remove()d), and note the children that
+ * only give a size for dt_alloc_reserved_mem().
+ */
+int dt_scan_reserved_mem(const void *fdt);
+
+/* Allocate the dynamic /reserved-memory children noted by the scan. */
+int dt_alloc_reserved_mem(const void *fdt);
+
+/* Small readers for the banner and the command line; NULL or 0 if absent. */
+const char *dt_bootargs(const void *fdt);
+const char *dt_model(const void *fdt);
+uint64_t dt_timebase_frequency(const void *fdt);
+int dt_root_addr_cells(void);
+int dt_root_size_cells(void);
+
+#endif /* PLATFORM_DT_H */
