@@ -60,6 +60,15 @@ CROSS_LDFLAGS += -Wl,--gc-sections
 SRCS := $(wildcard payload/*.S payload/*.c platform/*.c mm/*.c)
 OBJS := $(patsubst %,$(BUILD)/%.o,$(basename $(SRCS)))
 
+# ---- Host tests of platform/ (tests/unit_platform): dt.c with the real mm/ -
+HOST_CC ?= gcc
+UNIT_PLATFORM := $(BUILD)/unit_platform/dt_test
+UNIT_PLATFORM_SRCS := tests/unit_platform/dt_test.c platform/dt.c $(wildcard mm/*.c)
+UNIT_PLATFORM_CFLAGS += -std=gnu11 -g -O1
+UNIT_PLATFORM_CFLAGS += -Wall -Wextra -Werror
+UNIT_PLATFORM_CFLAGS += -fsanitize=address,undefined -fno-sanitize-recover=all
+UNIT_PLATFORM_CFLAGS += -I.
+
 # ---- QEMU ---------------------------------------------------------------
 QEMU        ?= qemu-system-riscv64
 OPENSBI_DIR ?= /usr/lib/riscv64-linux-gnu/opensbi/generic
@@ -81,7 +90,8 @@ QEMUOPTS += $(if $(strip $(BOOTARGS)),-append "$(strip $(BOOTARGS))")
 # all, run, debug and test first install what is missing (make deps), then
 # go on in a fresh make, which sees the toolchain deps may just have added.
 
-.PHONY: all build run qemu debug qemu-gdb test qemu-test deps libfdt help clean
+.PHONY: all build run qemu debug qemu-gdb test platform-test qemu-test
+.PHONY: deps libfdt help clean
 
 all: deps
 	@$(MAKE) --no-print-directory build
@@ -104,10 +114,14 @@ qemu-gdb: build
 
 test: deps
 	@$(MAKE) --no-print-directory host-test
+	@$(MAKE) --no-print-directory platform-test
 	@$(MAKE) --no-print-directory qemu-test
 
+platform-test: $(UNIT_PLATFORM)
+	$(UNIT_PLATFORM)
+
 qemu-test: build
-	tests/qemu/run.sh
+	QEMU=$(QEMU) OPENSBI_DIR=$(OPENSBI_DIR) KERNEL=$(KERNEL) tests/qemu/run.sh
 
 deps:
 	@tools/deps.sh $(DEPS)
@@ -123,7 +137,8 @@ help:
 	@echo "  make run          boot it: QEMU virt, 128 MiB, 1 hart, OpenSBI fw_jump;"
 	@echo "                    exits 0 iff the payload does"
 	@echo "  make debug        the same, QEMU waiting for gdb-multiarch on :$(GDBPORT)"
-	@echo "  make test         deps, host tests (tests/host.mk), QEMU tests (tests/qemu)"
+	@echo "  make test         deps, then host tests of mm/ (tests/host.mk), of platform/"
+	@echo "                    (tests/unit_platform) and QEMU tests (tests/qemu)"
 	@echo "  make deps         install missing Debian packages (as root) and fetch libfdt"
 	@echo "  make clean        remove $(BUILD)/"
 	@echo
@@ -170,6 +185,10 @@ $(BUILD)/libfdt/%.o: $(LIBFDT_CACHE)/%.c
 
 $(LIBFDT_A): $(LIBFDT_OBJS)
 	$(CROSS_AR) rcs $@ $^
+
+$(UNIT_PLATFORM): $(UNIT_PLATFORM_SRCS) $(wildcard platform/*.h mm/*.h) Makefile
+	@mkdir -p $(@D)
+	$(HOST_CC) $(UNIT_PLATFORM_CFLAGS) -o $@ $(UNIT_PLATFORM_SRCS) -lfdt
 
 # Flags live here: a changed Makefile rebuilds everything.
 $(OBJS) $(LIBFDT_OBJS): Makefile

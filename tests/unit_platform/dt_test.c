@@ -1,0 +1,471 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/*
+ * Host tests of platform/dt.c: device tree -> memblock, with the real mm/
+ * and the system's libfdt.  Each test writes a small tree as DTS, has dtc
+ * compile it, runs the dt_*() steps and checks memblock and the messages.
+ * Silent on success; a failed check prints the test, the line and the
+ * captured output.  The run ends with "N passed, N failed".
+ */
+#include "platform/dt.h"
+
+#include <errno.h>
+#include <libfdt.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+/* ---- memblock's environment, for the host ---- */
+
+static jmp_buf panic_jmp;
+static bool panic_armed;
+
+void memblock_printf(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vprintf(fmt, ap);
+	va_end(ap);
+}
+
+void memblock_panic(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	printf("Kernel panic - not syncing: ");
+	vprintf(fmt, ap);
+	va_end(ap);
+	if (panic_armed)
+		longjmp(panic_jmp, 1);
+	abort();
+}
+
+/* Identity, as in the payload; no test grows the arrays past 128 entries. */
+void *memblock_phys_to_virt(phys_addr_t addr)
+{
+	return (void *)(uintptr_t)addr;
+}
+
+phys_addr_t memblock_virt_to_phys(const void *ptr)
+{
+	return (phys_addr_t)(uintptr_t)ptr;
+}
+
+phys_addr_t memblock_kernel_end(void)
+{
+	return 0;
+}
+
+/* ---- Harness: trees from DTS, captured stdout, checks ---- */
+
+static char *out;		/* what the code under test printed */
+static size_t out_len;
+static FILE *saved_stdout;
+static const char *cur_test;
+static int cur_failed;
+
+/* Send stdout to the buffer out[0..out_len) while a test runs. */
+static void capture_begin(void)
+{
+	fflush(stdout);
+	saved_stdout = stdout;
+	stdout = open_memstream(&out, &out_len);
+}
+
+static void capture_end(void)
+{
+	fclose(stdout);
+	stdout = saved_stdout;
+}
+
+#define CHECK(cond)							\
+	do {								\
+		if (!(cond)) {						\
+			printf("%s:%d: %s: check failed: %s\n",		\
+			       __FILE__, __LINE__, cur_test, #cond);	\
+			cur_failed = 1;					\
+		}							\
+	} while (0)
+
+/* What was printed since the test began (or since @from) contains @text. */
+static bool printed(size_t from, const char *text)
+{
+	fflush(stdout);
+	return out && from <= out_len && strstr(out + from, text);
+}
+
+#define CHECK_OUTPUT(text)	CHECK(printed(0, (text)))
+
+/* Compile @dts with dtc into a malloc()ed blob. */
+static void *dtb_from(const char *dts)
+{
+	char src[] = "/tmp/dt_test_XXXXXX.dts";
+	char dst[] = "/tmp/dt_test_XXXXXX.dtb";
+	char cmd[256];
+	void *blob = NULL;
+	FILE *f;
+	long len;
+	int fd;
+
+	fd = mkstemps(src, 4);
+	if (fd < 0 || write(fd, dts, strlen(dts)) != (ssize_t)strlen(dts))
+		goto out;
+	close(fd);
+	fd = mkstemps(dst, 4);
+	if (fd < 0)
+		goto out;
+	close(fd);
+	snprintf(cmd, sizeof(cmd), "dtc -q -I dts -O dtb -o %s %s", dst, src);
+	if (system(cmd) != 0)
+		goto out;
+	f = fopen(dst, "rb");
+	if (!f)
+		goto out;
+	fseek(f, 0, SEEK_END);
+	len = ftell(f);
+	rewind(f);
+	blob = malloc(len);
+	if (fread(blob, 1, len, f) != (size_t)len) {
+		free(blob);
+		blob = NULL;
+	}
+	fclose(f);
+out:
+	unlink(src);
+	unlink(dst);
+	if (!blob) {
+		fprintf(stderr, "dt_test: dtc could not compile:\n%s\n", dts);
+		exit(2);
+	}
+	return blob;
+}
+
+/* The payload's sequence (payload/setup.c) without the image reservation. */
+static int boot_steps(const void *fdt)
+{
+	int err = dt_init(fdt);
+
+	if (!err)
+		err = dt_scan_memory(fdt);
+	if (!err)
+		err = dt_scan_reserved_mem(fdt);
+	if (err)
+		return err;
+	memblock_allow_resize();
+	return dt_alloc_reserved_mem(fdt);
+}
+
+/* Region @i of @type is [@base, @base + @size) on node @nid. */
+static bool region_is(struct memblock_type *type, unsigned long i,
+		      phys_addr_t base, phys_addr_t size, int nid)
+{
+	return i < type->cnt && type->regions[i].base == base &&
+	       type->regions[i].size == size &&
+	       (nid < 0 || type->regions[i].nid == nid);
+}
+
+#define ROOT2	"/dts-v1/;\n/ { #address-cells = <2>; #size-cells = <2>;\n"
+#define ROOT1	"/dts-v1/;\n/ { #address-cells = <1>; #size-cells = <1>;\n"
+#define MEM128	"memory@80000000 { device_type = \"memory\"; " \
+		"reg = <0 0x80000000 0 0x8000000>; };\n"
+#define RESMEM	"reserved-memory { #address-cells = <2>; #size-cells = <2>; ranges;\n"
+
+/* ---- Tests: <api>_<scenario>_check ---- */
+
+/*
+ * Root cells <1>/<1>: one memory node, one range.
+ *   memory:   [0x80000000 ............... 0x88000000)
+ * Expect one memory region on node 0 and the blob itself reserved.
+ */
+static void dt_scan_memory_one_cell_check(void)
+{
+	void *fdt = dtb_from(ROOT1 "memory@80000000 { device_type = \"memory\";"
+			     " reg = <0x80000000 0x8000000>; }; };");
+
+	CHECK(boot_steps(fdt) == 0);
+	CHECK(dt_reserve_self(fdt) == 0);
+	CHECK(dt_root_addr_cells() == 1 && dt_root_size_cells() == 1);
+	CHECK(memblock.memory.cnt == 1);
+	CHECK(region_is(&memblock.memory, 0, 0x80000000, 0x8000000, 0));
+	CHECK(memblock_is_region_reserved((phys_addr_t)(uintptr_t)fdt,
+					  fdt_totalsize(fdt)));
+	free(fdt);
+}
+
+/*
+ * Three reg entries, one of them empty, in one node:
+ *   [0x80000000, +16M)  size 0  [0x90000000, +16M)
+ * Expect two memory regions and a warning naming reg[1].
+ */
+static void dt_scan_memory_many_entries_check(void)
+{
+	void *fdt = dtb_from(ROOT2 "memory@80000000 { device_type = \"memory\";"
+			     " reg = <0 0x80000000 0 0x1000000  0 0x88000000 0 0"
+			     "  0 0x90000000 0 0x1000000>; }; };");
+
+	CHECK(boot_steps(fdt) == 0);
+	CHECK(memblock.memory.cnt == 2);
+	CHECK(region_is(&memblock.memory, 0, 0x80000000, 0x1000000, 0));
+	CHECK(region_is(&memblock.memory, 1, 0x90000000, 0x1000000, 0));
+	CHECK_OUTPUT("fdt: warning: /memory@80000000: reg[1]: size 0 at 0x88000000, skipped");
+	free(fdt);
+}
+
+/*
+ * Unaligned ranges are trimmed inwards to whole pages, as
+ * early_init_dt_add_memory_arch() does:
+ *   [0x80000800, +0x3000) -> [0x80001000, 0x80003000)
+ *   [0x90000800, +0x400)  -> smaller than what is left of its page: ignored
+ */
+static void dt_scan_memory_page_align_check(void)
+{
+	void *fdt = dtb_from(ROOT2 "memory@80000800 { device_type = \"memory\";"
+			     " reg = <0 0x80000800 0 0x3000  0 0x90000800 0 0x400>; }; };");
+
+	CHECK(boot_steps(fdt) == 0);
+	CHECK(memblock.memory.cnt == 1);
+	CHECK(region_is(&memblock.memory, 0, 0x80001000, 0x2000, 0));
+	CHECK_OUTPUT("Ignoring memory block 0x90000800 - 0x90000c00");
+	free(fdt);
+}
+
+/*
+ * numa-node-id gives the node; a disabled node is skipped with a warning;
+ * linux,usable-memory wins over reg.
+ */
+static void dt_scan_memory_node_props_check(void)
+{
+	void *fdt = dtb_from(ROOT2 MEM128
+			     "memory@90000000 { device_type = \"memory\"; numa-node-id = <3>;"
+			     " reg = <0 0x90000000 0 0x1000000>; };\n"
+			     "memory@a0000000 { device_type = \"memory\"; status = \"disabled\";"
+			     " reg = <0 0xa0000000 0 0x1000000>; };\n"
+			     "memory@b0000000 { device_type = \"memory\";"
+			     " reg = <0 0xb0000000 0 0x2000000>;"
+			     " linux,usable-memory = <0 0xb0000000 0 0x1000000>; }; };");
+
+	CHECK(boot_steps(fdt) == 0);
+	CHECK(memblock.memory.cnt == 3);
+	CHECK(region_is(&memblock.memory, 0, 0x80000000, 0x8000000, 0));
+	CHECK(region_is(&memblock.memory, 1, 0x90000000, 0x1000000, 3));
+	CHECK(region_is(&memblock.memory, 2, 0xb0000000, 0x1000000, 0));
+	CHECK_OUTPUT("fdt: warning: /memory@a0000000: status = \"disabled\", skipped");
+	free(fdt);
+}
+
+/* Bad trees: each fails with one line naming the node and the property. */
+static void dt_scan_memory_bad_trees_check(void)
+{
+	static const struct {
+		const char *dts;
+		const char *message;
+	} bad[] = {
+		{ "/dts-v1/;\n/ { #address-cells = <2>; #size-cells = <2>; };",
+		  "fdt: error: /: no memory node (device_type = \"memory\") in the device tree" },
+		{ ROOT2 "memory@80000000 { device_type = \"memory\"; reg = <0 0x80000000 0x8000000>; }; };",
+		  "fdt: error: /memory@80000000: reg: length 12 is not a multiple of 16" },
+		{ "/dts-v1/;\n/ { #address-cells = <3>; #size-cells = <2>; " MEM128 "};",
+		  "fdt: error: /: #address-cells: <3> is not supported, only 1 or 2" },
+		{ ROOT2 "memory@80000000 { device_type = \"memory\"; numa-node-id = <64>;"
+		  " reg = <0 0x80000000 0 0x8000000>; }; };",
+		  "fdt: error: /memory@80000000: numa-node-id: <64> is not below MAX_NUMNODES (64)" },
+		{ ROOT2 "memory@80000000 { device_type = \"memory\"; status = \"disabled\";"
+		  " reg = <0 0x80000000 0 0x8000000>; }; };",
+		  "fdt: error: /: no usable memory" },
+		{ ROOT2 MEM128 "reserved-memory { #address-cells = <1>; #size-cells = <2>; ranges; }; };",
+		  "fdt: error: /reserved-memory: #address-cells: <1> differs from the root's <2>" },
+		{ ROOT2 MEM128 "reserved-memory { #address-cells = <2>; #size-cells = <2>; }; };",
+		  "fdt: error: /reserved-memory: ranges: missing" },
+		{ ROOT2 MEM128 RESMEM "bad@84000000 { reg = <0 0x84000000 0>; }; }; };",
+		  "fdt: error: /reserved-memory/bad@84000000: reg: length 12 is not a multiple of 16" },
+		{ ROOT2 MEM128 RESMEM "pool { size = <0x100000>; }; }; };",
+		  "fdt: error: /reserved-memory/pool: size: length 4, expected 8" },
+		{ ROOT2 MEM128 RESMEM "pool { size = <0 0x100000>; alignment = <0x1000>; }; }; };",
+		  "fdt: error: /reserved-memory/pool: alignment: length 4, expected 8" },
+		{ ROOT2 MEM128 RESMEM "pool { size = <0 0x100000>; alloc-ranges = <0 0x80000000 0>; }; }; };",
+		  "fdt: error: /reserved-memory/pool: alloc-ranges: length 12 is not a multiple of 16" },
+	};
+	unsigned int i;
+
+	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		void *fdt = dtb_from(bad[i].dts);
+		size_t from;
+		int err;
+
+		memblock_reset();
+		fflush(stdout);
+		from = out_len;
+		err = boot_steps(fdt);
+		if (err >= 0 || !printed(from, bad[i].message)) {
+			printf("%s: tree %u: err %d, expected message:\n  %s\n",
+			       cur_test, i, err, bad[i].message);
+			cur_failed = 1;
+		}
+		free(fdt);
+	}
+}
+
+/* A blob that is no device tree at all. */
+static void dt_init_bad_header_check(void)
+{
+	static uint32_t junk[64] = { 0x12345678 };
+
+	CHECK(dt_init(junk) == -EINVAL);
+	CHECK_OUTPUT("fdt: error: no valid device tree at");
+}
+
+/*
+ * /memreserve/ and static /reserved-memory children:
+ *   memory:   [0x80000000 .................................. 0x88000000)
+ *   reserved:      [0x81000000,+64K)  (/memreserve/)
+ *                           [0x82000000,+1M)  (reg)
+ *   no-map:                        [0x84000000,+1M) -> removed from memory
+ *   disabled:                              [0x85000000,+1M) -> ignored
+ */
+static void dt_scan_reserved_mem_static_check(void)
+{
+	void *fdt = dtb_from("/dts-v1/;\n/memreserve/ 0x81000000 0x10000;\n"
+			     "/ { #address-cells = <2>; #size-cells = <2>;\n" MEM128 RESMEM
+			     "fw@82000000 { reg = <0 0x82000000 0 0x100000>; };\n"
+			     "carve@84000000 { reg = <0 0x84000000 0 0x100000>; no-map; };\n"
+			     "off@85000000 { reg = <0 0x85000000 0 0x100000>; status = \"disabled\"; };\n"
+			     "}; };");
+
+	CHECK(boot_steps(fdt) == 0);
+	CHECK(memblock.reserved.cnt == 2);
+	CHECK(region_is(&memblock.reserved, 0, 0x81000000, 0x10000, -1));
+	CHECK(region_is(&memblock.reserved, 1, 0x82000000, 0x100000, -1));
+	CHECK(memblock.memory.cnt == 2);
+	CHECK(region_is(&memblock.memory, 0, 0x80000000, 0x4000000, 0));
+	CHECK(region_is(&memblock.memory, 1, 0x84100000, 0x3f00000, 0));
+	CHECK_OUTPUT("Reserved memory: [0x0000000081000000-0x000000008100ffff] reserved    /memreserve/");
+	CHECK_OUTPUT("Reserved memory: [0x0000000084000000-0x00000000840fffff] no-map      carve@84000000");
+	CHECK(!memblock_is_reserved(0x85000000));
+	free(fdt);
+}
+
+/*
+ * Dynamic children, allocated top-down after every static one:
+ *   memory:   [0x80000000 ........................................ 0x88000000)
+ *   static fw@87f00000                          [0x87f00000, 0x88000000)
+ *   pool   4 MiB, 4 MiB aligned -> [0x87800000, 0x87c00000)
+ *   ranged 1 MiB in [0x84000000,+16M) -> [0x84f00000, 0x85000000)
+ *   hidden 2 MiB, no-map, fits the gap above pool
+ *                                   -> [0x87d00000, 0x87f00000), not memory
+ */
+static void dt_alloc_reserved_mem_check(void)
+{
+	void *fdt = dtb_from(ROOT2 MEM128 RESMEM
+			     "pool { size = <0 0x400000>; alignment = <0 0x400000>; };\n"
+			     "ranged { size = <0 0x100000>; alloc-ranges = <0 0x84000000 0 0x1000000>; };\n"
+			     "hidden { size = <0 0x200000>; no-map; };\n"
+			     "fw@87f00000 { reg = <0 0x87f00000 0 0x100000>; };\n"
+			     "}; };");
+
+	CHECK(boot_steps(fdt) == 0);
+	CHECK_OUTPUT("Reserved memory: [0x0000000087800000-0x0000000087bfffff] size        pool");
+	CHECK_OUTPUT("Reserved memory: [0x0000000084f00000-0x0000000084ffffff] size        ranged");
+	CHECK_OUTPUT("Reserved memory: [0x0000000087d00000-0x0000000087efffff] size,no-map hidden");
+	CHECK(memblock_is_region_reserved(0x87800000, 0x400000));
+	CHECK(memblock_is_region_reserved(0x84f00000, 0x100000));
+	CHECK(!memblock_is_memory(0x87d00000) && !memblock_is_memory(0x87efffff));
+	CHECK(memblock_is_memory(0x87800000));
+	free(fdt);
+}
+
+/*
+ * alloc-ranges whose window is all reserved: __memblock_alloc_base() only
+ * honours the end, finds room below the start, and Linux's check
+ * (base < start -> memblock_free) gives it back.
+ *   memory:   [0x80000000 ..................................... 0x88000000)
+ *   reserved:                   [0x84000000 ... 0x85000000)  (window)
+ * Expect "failed to allocate", reserved unchanged, exit status fine.
+ */
+static void dt_alloc_reserved_mem_below_start_check(void)
+{
+	void *fdt = dtb_from(ROOT2 MEM128 RESMEM
+			     "full@84000000 { reg = <0 0x84000000 0 0x1000000>; };\n"
+			     "pool { size = <0 0x100000>; alloc-ranges = <0 0x84000000 0 0x1000000>; };\n"
+			     "huge { size = <0 0x10000000>; };\n"
+			     "}; };");
+
+	CHECK(boot_steps(fdt) == 0);
+	CHECK_OUTPUT("Reserved memory: failed to allocate memory for node 'pool'");
+	CHECK_OUTPUT("Reserved memory: failed to allocate memory for node 'huge'");
+	CHECK(memblock.reserved.cnt == 1);
+	CHECK(region_is(&memblock.reserved, 0, 0x84000000, 0x1000000, -1));
+	free(fdt);
+}
+
+/* The readers the banner and the command line use. */
+static void dt_readers_check(void)
+{
+	void *fdt = dtb_from(ROOT2 "model = \"test,board\";\n" MEM128
+			     "cpus { timebase-frequency = <10000000>; };\n"
+			     "chosen { bootargs = \"memblock=debug movable_node\"; }; };");
+
+	CHECK(dt_init(fdt) == 0);
+	CHECK(dt_timebase_frequency(fdt) == 10000000);
+	CHECK(dt_model(fdt) && !strcmp(dt_model(fdt), "test,board"));
+	CHECK(dt_bootargs(fdt) && !strcmp(dt_bootargs(fdt), "memblock=debug movable_node"));
+	free(fdt);
+}
+
+static const struct {
+	const char *name;
+	void (*fn)(void);
+} tests[] = {
+#define T(fn) { #fn, fn }
+	T(dt_init_bad_header_check),
+	T(dt_scan_memory_one_cell_check),
+	T(dt_scan_memory_many_entries_check),
+	T(dt_scan_memory_page_align_check),
+	T(dt_scan_memory_node_props_check),
+	T(dt_scan_memory_bad_trees_check),
+	T(dt_scan_reserved_mem_static_check),
+	T(dt_alloc_reserved_mem_check),
+	T(dt_alloc_reserved_mem_below_start_check),
+	T(dt_readers_check),
+#undef T
+};
+
+/* Run test @i with stdout captured. Return: true if it passed. */
+static bool run_one(unsigned int i)
+{
+	cur_test = tests[i].name;
+	cur_failed = 0;
+	memblock_reset();
+	capture_begin();
+	panic_armed = true;
+	if (setjmp(panic_jmp) == 0)
+		tests[i].fn();
+	else
+		CHECK(!"memblock_panic() called");
+	panic_armed = false;
+	capture_end();
+	if (cur_failed)
+		printf("%s: FAILED; its output:\n%s\n", cur_test, out ? out : "");
+	free(out);
+	out = NULL;
+	return !cur_failed;
+}
+
+int main(int argc, char **argv)
+{
+	unsigned int i, passed = 0, failed = 0;
+
+	for (i = 0; i < sizeof(tests) / sizeof(tests[0]); i++) {
+		if (argc > 1 && !strstr(tests[i].name, argv[1]))
+			continue;
+		if (run_one(i))
+			passed++;
+		else
+			failed++;
+	}
+	printf("platform: %u passed, %u failed\n", passed, failed);
+	return failed != 0;
+}
