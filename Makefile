@@ -121,7 +121,7 @@ platform-test: $(UNIT_PLATFORM)
 	$(UNIT_PLATFORM)
 
 qemu-test: build
-	QEMU=$(QEMU) OPENSBI_DIR=$(OPENSBI_DIR) KERNEL=$(KERNEL) tests/qemu/run.sh
+	QEMU=$(QEMU) OPENSBI_DIR=$(OPENSBI_DIR) KERNEL=$(KERNEL) NM=$(CROSS_NM) tests/qemu/run.sh
 
 deps:
 	@tools/deps.sh $(DEPS)

@@ -12,6 +12,7 @@ ROOT=$PWD
 QEMU=${QEMU:-qemu-system-riscv64}
 OPENSBI_DIR=${OPENSBI_DIR:-/usr/lib/riscv64-linux-gnu/opensbi/generic}
 KERNEL=${KERNEL:-build/payload.elf}
+NM=${NM:-riscv64-unknown-elf-nm}
 OUT=${OUT:-build/tests/qemu}
 TIMEOUT=${TIMEOUT:-60}
 
@@ -132,8 +133,8 @@ all_reservations_hold() {
 # The payload image [_start, _end) as the ELF says, reserved.
 image_reserved() {
 	local start end
-	start=0x$(nm "$KERNEL" | awk '$3 == "_start" { print $1 }')
-	end=0x$(nm "$KERNEL" | awk '$3 == "_end" { print $1 }')
+	start=0x$("$NM" "$KERNEL" | awk '$3 == "_start" { print $1 }')
+	end=0x$("$NM" "$KERNEL" | awk '$3 == "_end" { print $1 }')
 	covered reserved "$1" "$start" "$((end - 1))"
 }
 
