@@ -20,7 +20,11 @@ fi
 
 echo "deps: installing ${missing[*]}"
 export DEBIAN_FRONTEND=noninteractive
-# A fresh machine has no package lists yet: update first, once.
+# A fresh machine has no package lists yet, and old lists may name files
+# the mirror no longer has: update first or after a failed try.
+if ! compgen -G '/var/lib/apt/lists/*_Packages*' >/dev/null; then
+	apt-get update -q
+fi
 if ! apt-get install -y -q --no-install-recommends "${missing[@]}"; then
 	apt-get update -q
 	apt-get install -y -q --no-install-recommends "${missing[@]}"
