@@ -1,0 +1,23 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+#ifndef BENCH_BENCH_H
+#define BENCH_BENCH_H
+
+#include <stdbool.h>
+
+struct bench_config {
+	bool quick;		/* fewer region counts and samples */
+	unsigned int samples;	/* timed samples per case (0: default) */
+	unsigned int warmup;	/* discarded samples before them (0: default) */
+};
+
+/*
+ * Measure every workload at every region count under every strategy
+ * combination, starting each case from the memblock state memblock holds
+ * now, and restore that state at the end.  Prints "bench:" progress lines,
+ * one "csv:" and "meta:" line per result, and a table.
+ *
+ * Return: 0 when every combination agreed on every result, -1 otherwise.
+ */
+int bench_run(const struct bench_config *cfg);
+
+#endif /* BENCH_BENCH_H */
