@@ -57,7 +57,7 @@ CROSS_LDFLAGS += -nostartfiles
 CROSS_LDFLAGS += -T payload/payload.ld
 CROSS_LDFLAGS += -Wl,--gc-sections
 
-SRCS := $(wildcard payload/*.S payload/*.c platform/*.c mm/*.c)
+SRCS := $(wildcard payload/*.S payload/*.c platform/*.c mm/*.c bench/*.c)
 OBJS := $(patsubst %,$(BUILD)/%.o,$(basename $(SRCS)))
 
 # ---- Host tests of platform/ (tests/unit_platform): dt.c with the real mm/ -

@@ -247,9 +247,9 @@ static bool build_frag(unsigned long n, unsigned int samples,
 	for (unsigned long i = 0; i < n; i++)
 		memblock_reserve(first + i * FRAG_SLOT + FRAG_GAP,
 				 FRAG_SLOT - FRAG_GAP);
-	/* the filler below the small gaps, then the top zone, above them */
+	/* the filler below the small gaps; everything free above them */
 	memblock_reserve(area->lo + big, first - area->lo - big);
-	reserve_free_in(top, area->hi);
+	reserve_free_in(top, PHYS_ADDR_MAX);
 	return true;
 }
 

@@ -40,12 +40,20 @@ phys_addr_t memblock_find_binary_top_down(phys_addr_t start, phys_addr_t end,
 		return memblock_find_linear_top_down(start, end, size, align,
 						     nid, flags);
 
-	ia = memblock_last_region_starting_below(mem, end);
-	if (ia < 0 || !mem->total_size)
+	if (!mem->total_size)
 		return 0;
-	top = min(end, region_end(&mem->regions[ia]));
-	ib = memblock_first_region_ending_after(rsv, top - 1);
-	/* gap ib starts at the end of region ib - 1, below @top */
+	if (end >= region_end(&mem->regions[mem->cnt - 1])) {
+		/* nothing to skip: start where 4.12 starts, at the very top */
+		ia = mem->cnt - 1;
+		ib = rsv->cnt;
+	} else {
+		ia = memblock_last_region_starting_below(mem, end);
+		if (ia < 0)
+			return 0;
+		top = min(end, region_end(&mem->regions[ia]));
+		/* gap ib starts at the end of region ib - 1, below @top */
+		ib = memblock_first_region_ending_after(rsv, top - 1);
+	}
 
 	i = walk_index(ia, ib);
 	for (__next_mem_range_rev(&i, nid, flags, mem, rsv, &this_start,
@@ -86,12 +94,18 @@ phys_addr_t memblock_find_binary_bottom_up(phys_addr_t start, phys_addr_t end,
 	unsigned long ia, ib;
 	u64 i;
 
-	ia = memblock_first_region_ending_after(mem, start);
-	if (ia >= mem->cnt)
-		return 0;
-	bottom = max(start, mem->regions[ia].base);
-	ib = memblock_last_region_starting_below(rsv, bottom + 1) + 1;
-	/* gap ib ends at the base of region ib, above @bottom */
+	if (start <= mem->regions[0].base) {
+		/* nothing to skip: start where 4.12 starts, at the very bottom */
+		ia = 0;
+		ib = 0;
+	} else {
+		ia = memblock_first_region_ending_after(mem, start);
+		if (ia >= mem->cnt)
+			return 0;
+		bottom = max(start, mem->regions[ia].base);
+		/* gap ib ends at the base of region ib, above @bottom */
+		ib = memblock_last_region_starting_below(rsv, bottom + 1) + 1;
+	}
 
 	i = walk_index(ia, ib);
 	for (__next_mem_range(&i, nid, flags, mem, rsv, &this_start,

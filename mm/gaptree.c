@@ -139,7 +139,7 @@ static bool rebuild(void)
 }
 
 /* Bring the tree up to date with memblock.reserved.  Return: usable? */
-static bool sync(void)
+static __attribute__((noinline)) bool catch_up(void)
 {
 	unsigned long gaps = memblock.reserved.cnt + 1;
 
@@ -162,34 +162,59 @@ static bool sync(void)
 	return true;
 }
 
-/* Highest gap in [lo, hi] at least @size long, below node @k = [nlo, nhi]. */
-static long last_fit(unsigned long k, unsigned long nlo, unsigned long nhi,
-		     unsigned long lo, unsigned long hi, phys_addr_t size)
+/* Inline, so that a search with nothing to catch up on pays two tests. */
+static inline bool sync(void)
 {
-	unsigned long mid = nlo + (nhi - nlo) / 2;
-	long b;
-
-	if (nhi < lo || nlo > hi || tree[k] < size)
-		return -1;
-	if (nlo == nhi)
-		return nlo;
-	b = last_fit(2 * k + 1, mid + 1, nhi, lo, hi, size);
-	return b >= 0 ? b : last_fit(2 * k, nlo, mid, lo, hi, size);
+	if (leaves && !nr_points && dirty_from == NONE &&
+	    synced_gaps == memblock.reserved.cnt + 1)
+		return true;
+	return catch_up();
 }
 
-/* Lowest gap in [lo, hi] at least @size long, below node @k = [nlo, nhi]. */
-static long first_fit(unsigned long k, unsigned long nlo, unsigned long nhi,
-		      unsigned long lo, unsigned long hi, phys_addr_t size)
+/*
+ * Highest gap in [@lo, @hi] at least @size long, or -1.  Climb from leaf
+ * @hi until a left sibling holds such a gap, then descend into it keeping
+ * to the right: O(log n), and O(1) when gap @hi itself is long enough.
+ */
+static long last_fit(unsigned long lo, unsigned long hi, phys_addr_t size)
 {
-	unsigned long mid = nlo + (nhi - nlo) / 2;
-	long b;
+	unsigned long k = leaves + hi;
 
-	if (nhi < lo || nlo > hi || tree[k] < size)
-		return -1;
-	if (nlo == nhi)
-		return nlo;
-	b = first_fit(2 * k, nlo, mid, lo, hi, size);
-	return b >= 0 ? b : first_fit(2 * k + 1, mid + 1, nhi, lo, hi, size);
+	if (tree[k] < size) {
+		for (;;) {
+			if (k == 1)
+				return -1;
+			if ((k & 1) && tree[k - 1] >= size) {
+				k--;
+				break;
+			}
+			k >>= 1;
+		}
+		while (k < leaves)
+			k = tree[2 * k + 1] >= size ? 2 * k + 1 : 2 * k;
+	}
+	return k - leaves >= lo ? (long)(k - leaves) : -1;
+}
+
+/* Lowest gap in [@lo, @hi] at least @size long, or -1: the mirror image. */
+static long first_fit(unsigned long lo, unsigned long hi, phys_addr_t size)
+{
+	unsigned long k = leaves + lo;
+
+	if (tree[k] < size) {
+		for (;;) {
+			if (k == 1)
+				return -1;
+			if (!(k & 1) && tree[k + 1] >= size) {
+				k++;
+				break;
+			}
+			k >>= 1;
+		}
+		while (k < leaves)
+			k = tree[2 * k] >= size ? 2 * k : 2 * k + 1;
+	}
+	return k - leaves <= hi ? (long)(k - leaves) : -1;
 }
 
 /*
@@ -208,8 +233,9 @@ static bool fit_top_down(unsigned long b, phys_addr_t start, phys_addr_t end,
 	if (lo >= hi)
 		return false;
 
-	for (im = memblock_last_region_starting_below(mem, hi);
-	     im >= 0 && region_end(&mem->regions[im]) > lo; im--) {
+	im = hi > mem->regions[mem->cnt - 1].base ? (long)mem->cnt - 1 :
+		memblock_last_region_starting_below(mem, hi);
+	for (; im >= 0 && region_end(&mem->regions[im]) > lo; im--) {
 		struct memblock_region *m = &mem->regions[im];
 		phys_addr_t this_start = max(m->base, lo);
 		phys_addr_t this_end = min(region_end(m), hi);
@@ -240,8 +266,9 @@ static bool fit_bottom_up(unsigned long b, phys_addr_t start, phys_addr_t end,
 	if (lo >= hi)
 		return false;
 
-	for (im = memblock_first_region_ending_after(mem, lo);
-	     im < mem->cnt && mem->regions[im].base < hi; im++) {
+	im = lo < region_end(&mem->regions[0]) ? 0 :
+		memblock_first_region_ending_after(mem, lo);
+	for (; im < mem->cnt && mem->regions[im].base < hi; im++) {
 		struct memblock_region *m = &mem->regions[im];
 		phys_addr_t this_start = max(m->base, lo);
 		phys_addr_t this_end = min(region_end(m), hi);
@@ -261,7 +288,7 @@ static bool fit_bottom_up(unsigned long b, phys_addr_t start, phys_addr_t end,
 }
 
 /* Gaps that can meet [@start, @end): [*@lo, *@hi].  Return: any? */
-static bool gap_range(phys_addr_t start, phys_addr_t end,
+static inline bool gap_range(phys_addr_t start, phys_addr_t end,
 		      unsigned long *lo, unsigned long *hi)
 {
 	struct memblock_type *rsv = &memblock.reserved;
@@ -269,9 +296,15 @@ static bool gap_range(phys_addr_t start, phys_addr_t end,
 	if (start >= end)
 		return false;
 	/* first gap ending above @start: gap b ends at the base of region b */
-	*lo = memblock_last_region_starting_below(rsv, start + 1) + 1;
+	if (start < rsv->regions[0].base)
+		*lo = 0;
+	else
+		*lo = memblock_last_region_starting_below(rsv, start + 1) + 1;
 	/* last gap starting below @end: gap b starts at the end of region b - 1 */
-	*hi = memblock_first_region_ending_after(rsv, end - 1);
+	if (end > region_end(&rsv->regions[rsv->cnt - 1]))
+		*hi = rsv->cnt;
+	else
+		*hi = memblock_first_region_ending_after(rsv, end - 1);
 	return *lo <= *hi;
 }
 
@@ -301,7 +334,7 @@ phys_addr_t memblock_find_gaptree_top_down(phys_addr_t start, phys_addr_t end,
 	if (!memblock.memory.total_size || !gap_range(start, end, &lo, &hi))
 		return 0;
 
-	while ((b = last_fit(1, 0, leaves - 1, lo, hi, size)) >= 0) {
+	while ((b = last_fit(lo, hi, size)) >= 0) {
 		if (fit_top_down(b, start, end, size, align, nid, flags, &found))
 			return found;
 		if ((unsigned long)b == lo)
@@ -336,7 +369,7 @@ phys_addr_t memblock_find_gaptree_bottom_up(phys_addr_t start, phys_addr_t end,
 	if (!memblock.memory.total_size || !gap_range(start, end, &lo, &hi))
 		return 0;
 
-	while ((b = first_fit(1, 0, leaves - 1, lo, hi, size)) >= 0) {
+	while ((b = first_fit(lo, hi, size)) >= 0) {
 		if (fit_bottom_up(b, start, end, size, align, nid, flags, &found))
 			return found;
 		if ((unsigned long)b == hi)

@@ -178,6 +178,24 @@ unsigned long memblock_first_region_ending_after(struct memblock_type *type,
 	return lo;
 }
 
+/*
+ * Move @nr regions from @src to @dst (the ranges may overlap), one struct
+ * at a time.  This is the kernel's memmove() of region arrays; a library
+ * memmove that copies byte by byte (picolibc's on rv64imac does) would
+ * make every insertion cost six instructions a byte, which Linux's
+ * word-sized arch memmove does not.
+ */
+static void move_regions(struct memblock_region *dst,
+			 const struct memblock_region *src, unsigned long nr)
+{
+	if (dst < src)
+		for (unsigned long i = 0; i < nr; i++)
+			dst[i] = src[i];
+	else
+		for (unsigned long i = nr; i-- > 0;)
+			dst[i] = src[i];
+}
+
 /* Index of the last region of @type with base < @addr, or -1. */
 long memblock_last_region_starting_below(struct memblock_type *type,
 					 phys_addr_t addr)
@@ -214,8 +232,8 @@ static void memblock_remove_regions(struct memblock_type *type,
 
 	for (i = first; i < last; i++)
 		type->total_size -= type->regions[i].size;
-	memmove(&type->regions[first], &type->regions[last],
-		(type->cnt - last) * sizeof(type->regions[0]));
+	move_regions(&type->regions[first], &type->regions[last],
+		     type->cnt - last);
 	type->cnt -= last - first;
 
 	if (type->cnt == 0) {
@@ -269,7 +287,7 @@ static void memblock_merge_window(struct memblock_type *type,
 
 		this->size += next->size;
 		/* move forward from next + 1, index of which is i + 2 */
-		memmove(next, next + 1, (type->cnt - (i + 2)) * sizeof(*next));
+		move_regions(next, next + 1, type->cnt - (i + 2));
 		type->cnt--;
 		last--;
 		gaptree_changed(type, i);
@@ -293,7 +311,7 @@ static void memblock_insert_region(struct memblock_type *type,
 	if (type->cnt >= type->max)
 		memblock_panic("memblock: %s array full at %lu entries\n",
 			       type->name, type->max);
-	memmove(rgn + 1, rgn, (type->cnt - idx) * sizeof(*rgn));
+	move_regions(rgn + 1, rgn, type->cnt - idx);
 	rgn->base = base;
 	rgn->size = size;
 	rgn->flags = flags;
@@ -367,8 +385,9 @@ static int memblock_double_array(struct memblock_type *type,
 	 * Found space, move the array over before the reservation below: it
 	 * may be the reserved array itself that is full.
 	 */
-	memcpy(new_array, type->regions, old_size);
-	memset(new_array + type->max, 0, old_size);
+	move_regions(new_array, type->regions, type->max);
+	for (unsigned long i = type->max; i < 2 * type->max; i++)
+		new_array[i] = (struct memblock_region){ 0 };
 	old_array = type->regions;
 	type->regions = new_array;
 	type->max <<= 1;
@@ -413,8 +432,7 @@ static bool memblock_extend_neighbour(struct memblock_type *type,
 		gaptree_region_changed(type, idx - 1);
 		if (join_right) {
 			left->size += right->size;
-			memmove(right, right + 1,
-				(type->cnt - (idx + 1)) * sizeof(*right));
+			move_regions(right, right + 1, type->cnt - (idx + 1));
 			type->cnt--;
 			gaptree_changed(type, idx - 1);
 		}
@@ -676,7 +694,7 @@ int memblock_remove_range(struct memblock_type *type,
 		return ret;
 
 	if (memblock_update_strategy == MEMBLOCK_UPDATE_LINEAR) {
-		/* 4.12: one memmove per region removed */
+		/* 4.12: one move of the array tail per region removed */
 		for (i = end_rgn - 1; i >= start_rgn; i--)
 			memblock_remove_region(type, i);
 	} else if (end_rgn > start_rgn) {

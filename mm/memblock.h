@@ -8,6 +8,7 @@
  * API names, same placement and merging; see mm/memblock.c for the overview.
  */
 
+#include <limits.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -17,7 +18,6 @@ typedef uint64_t u64;
 typedef unsigned long ulong;
 
 #define PHYS_ADDR_MAX		(~(phys_addr_t)0)
-#define ULLONG_MAX		(~0ULL)
 
 #define PAGE_SHIFT		12
 #define PAGE_SIZE		((phys_addr_t)1 << PAGE_SHIFT)

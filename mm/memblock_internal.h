@@ -46,14 +46,40 @@ static inline phys_addr_t region_end(const struct memblock_region *r)
 	return r->base + r->size;
 }
 
+/*
+ * Does region @m pass the filters every walk applies?  NOMAP memory is
+ * skipped unless asked for, mirror-only requests skip other memory, and
+ * movable_node keeps hotpluggable memory for later.  Inline, as the same
+ * tests are inline in 4.12's __next_mem_range().
+ */
+static inline bool memblock_region_usable(const struct memblock_region *m,
+					  int nid, ulong flags)
+{
+	/* only memory regions are associated with nodes, check it */
+	if (nid != NUMA_NO_NODE && nid != memblock_get_region_node(m))
+		return false;
+
+	/* skip hotpluggable memory regions if needed */
+	if (movable_node_enabled && memblock_is_hotpluggable(m))
+		return false;
+
+	/* if we want mirror memory skip non-mirror memory regions */
+	if ((flags & MEMBLOCK_MIRROR) && !memblock_is_mirror(m))
+		return false;
+
+	/* skip nomap memory unless we were asked for it explicitly */
+	if (!(flags & MEMBLOCK_NOMAP) && memblock_is_nomap(m))
+		return false;
+
+	return true;
+}
+
 int memblock_remove_range(struct memblock_type *type,
 			  phys_addr_t base, phys_addr_t size);
 long memblock_last_region_starting_below(struct memblock_type *type,
 					 phys_addr_t addr);
 unsigned long memblock_first_region_ending_after(struct memblock_type *type,
 						 phys_addr_t addr);
-bool memblock_region_usable(const struct memblock_region *m, int nid,
-			    ulong flags);
 
 /* Top-down and bottom-up walks, one pair per find strategy. */
 phys_addr_t memblock_find_linear_top_down(phys_addr_t start, phys_addr_t end,

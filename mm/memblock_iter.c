@@ -12,33 +12,6 @@
 
 #include "memblock_internal.h"
 
-/*
- * Does region @m pass the filters every walk applies?  NOMAP memory is
- * skipped unless asked for, mirror-only requests skip other memory, and
- * movable_node keeps hotpluggable memory for later.
- */
-bool memblock_region_usable(const struct memblock_region *m, int nid,
-			    ulong flags)
-{
-	/* only memory regions are associated with nodes, check it */
-	if (nid != NUMA_NO_NODE && nid != memblock_get_region_node(m))
-		return false;
-
-	/* skip hotpluggable memory regions if needed */
-	if (movable_node_enabled && memblock_is_hotpluggable(m))
-		return false;
-
-	/* if we want mirror memory skip non-mirror memory regions */
-	if ((flags & MEMBLOCK_MIRROR) && !memblock_is_mirror(m))
-		return false;
-
-	/* skip nomap memory unless we were asked for it explicitly */
-	if (!(flags & MEMBLOCK_NOMAP) && memblock_is_nomap(m))
-		return false;
-
-	return true;
-}
-
 static phys_addr_t gap_start(const struct memblock_type *type, long idx_b)
 {
 	return idx_b ? region_end(&type->regions[idx_b - 1]) : 0;

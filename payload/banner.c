@@ -1,11 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /* The boot banner: aligned "Key : value" lines, as OpenSBI prints its own. */
-/* mm/memblock.h before <limits.h> (via libfdt.h): see platform/dt.c. */
-#include "mm/memblock.h"
-
 #include <libfdt.h>
 #include <stdio.h>
 
+#include "mm/memblock.h"
 #include "payload/payload.h"
 #include "platform/csr.h"
 #include "platform/dt.h"

@@ -23,5 +23,7 @@ void main(unsigned long hartid, const void *fdt)
 	__memblock_dump_all();			/* Linux 4.12's dump */
 	if (alloc_demo())			/* a few memblock_alloc()s, checked */
 		boot_fail("allocation demo");
+	if (run_benchmarks())			/* bench/: every strategy, if asked */
+		boot_fail("benchmarks");
 	platform_exit(EXIT_OK);			/* QEMU exits 0 */
 }

@@ -42,6 +42,9 @@ void parse_bootargs(const char *bootargs)
 	boot_options.movable_node = has_word(bootargs, "movable_node");
 	boot_options.panic = has_word(bootargs, "payload.panic");
 	boot_options.trap = has_word(bootargs, "payload.trap");
+	boot_options.bench_quick = has_word(bootargs, "bench=quick");
+	boot_options.bench = boot_options.bench_quick ||
+			     has_word(bootargs, "bench");
 	memblock_set_debug(boot_options.memblock_debug);
 	memblock_set_movable_node(boot_options.movable_node);
 }

@@ -18,8 +18,6 @@
  * Where Linux quietly skips a malformed property, we stop with a one-line
  * error naming the node and the property: a payload should not guess.
  */
-/* Own header first: mm/memblock.h defines ULLONG_MAX, which <limits.h>
- * (via libfdt.h) may then #undef and redefine, but not the other way round. */
 #include "platform/dt.h"
 
 #include <errno.h>

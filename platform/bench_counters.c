@@ -1,0 +1,30 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/*
+ * The benchmark's counters on RISC-V: rdcycle and rdinstret.  Under QEMU
+ * with -icount shift=0 both count instructions executed; without icount
+ * rdcycle follows the host clock and rdinstret still counts instructions.
+ * QEMU models no cache or pipeline either way.
+ */
+#include "bench/counters.h"
+#include "platform/csr.h"
+
+void bench_counters_read(struct bench_counters *c)
+{
+	c->cycles = rdcycle();
+	c->instret = rdinstret();
+}
+
+bool bench_counters_have_cycles(void)
+{
+	return true;
+}
+
+bool bench_counters_have_instret(void)
+{
+	return true;
+}
+
+const char *bench_counters_name(void)
+{
+	return "rdcycle+rdinstret";
+}
