@@ -8,6 +8,8 @@
 
 BUILD  := build
 KERNEL := $(BUILD)/payload.elf
+BENCH_HOST := $(BUILD)/host/bench_host
+BENCH_HOST_SRCS := $(wildcard mm/*.c bench/*.c) tools/bench_host.c
 
 # ---- What `make run` boots: QEMU virt, 128 MiB, one hart, fw_jump ------
 MEM            ?= 128M
@@ -16,6 +18,7 @@ FW             ?= jump
 DTB            ?=
 BOOTARGS       ?=
 MEMBLOCK_DEBUG ?= 0
+QUICK          ?= 0
 GDBPORT        ?= 1234
 
 # ---- Debian packages the project needs (make deps) ----------------------
@@ -24,6 +27,7 @@ DEPS += picolibc-riscv64-unknown-elf
 DEPS += qemu-system-misc opensbi
 DEPS += device-tree-compiler libfdt-dev
 DEPS += gdb-multiarch
+DEPS += gnuplot-nox
 DEPS += gcc make xz-utils
 
 # ---- Cross toolchain: riscv64-unknown-elf-, or say how to get it --------
@@ -91,7 +95,7 @@ QEMUOPTS += $(if $(strip $(BOOTARGS)),-append "$(strip $(BOOTARGS))")
 # go on in a fresh make, which sees the toolchain deps may just have added.
 
 .PHONY: all build run qemu debug qemu-gdb test platform-test qemu-test
-.PHONY: deps libfdt help clean
+.PHONY: deps libfdt help clean bench bench-run
 
 all: deps
 	@$(MAKE) --no-print-directory build
@@ -123,6 +127,14 @@ platform-test: $(UNIT_PLATFORM)
 qemu-test: build
 	QEMU=$(QEMU) OPENSBI_DIR=$(OPENSBI_DIR) KERNEL=$(KERNEL) NM=$(CROSS_NM) tests/qemu/run.sh
 
+# bench/ in QEMU with and without icount and natively, then reports/.
+bench: deps
+	@$(MAKE) --no-print-directory bench-run
+
+bench-run: build $(BENCH_HOST) build/host/bench_report
+	QEMU=$(QEMU) FIRMWARE=$(FW_jump) MEM=$(MEM) QUICK=$(QUICK) \
+	CROSS_CC=$(TOOLPREFIX)gcc tools/bench.sh $(KERNEL) $(BENCH_HOST) $(BR_BIN) reports
+
 deps:
 	@tools/deps.sh $(DEPS)
 	@tools/fetch-libfdt.sh $(LIBFDT_CACHE)
@@ -139,6 +151,8 @@ help:
 	@echo "  make debug        the same, QEMU waiting for gdb-multiarch on :$(GDBPORT)"
 	@echo "  make test         deps, then host tests of mm/ (tests/host.mk), of platform/"
 	@echo "                    (tests/unit_platform) and QEMU tests (tests/qemu)"
+	@echo "  make bench        bench/ in QEMU (icount, tcg) and natively -> reports/"
+	@echo "                    (QUICK=1: a short run; MEM=1G adds 65536 regions everywhere)"
 	@echo "  make deps         install missing Debian packages (as root) and fetch libfdt"
 	@echo "  make clean        remove $(BUILD)/"
 	@echo
@@ -195,5 +209,13 @@ $(OBJS) $(LIBFDT_OBJS): Makefile
 
 -include $(OBJS:.o=.d)
 
+# ---- The benchmark's native run: mm/ and bench/ built for this machine ---
+$(BENCH_HOST): $(BENCH_HOST_SRCS) $(wildcard mm/*.h bench/*.h) Makefile
+	@mkdir -p $(@D)
+	$(HOST_CC) -O2 -g -Wall -Wextra -Werror -I. -o $@ $(BENCH_HOST_SRCS)
+
 # ---- Host tests (tests/host.mk): host-test and fuzz -----------------------
 include tests/host.mk
+
+# ---- bench.csv -> bench.md and plots (tools/bench_report.mk) ---------------
+include tools/bench_report.mk
