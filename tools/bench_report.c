@@ -1176,7 +1176,7 @@ static const char *mode_text(int m)
 	if (!strcmp(name, "icount"))
 		return "QEMU with `-icount shift=0`: rdcycle and rdinstret both count the instructions executed. Exact and deterministic: the same build gives the same numbers on every run.";
 	if (!strcmp(name, "tcg"))
-		return "QEMU without icount: rdcycle returns host time ticks, so these numbers are noisy, hence medians over many samples (rdinstret still counts guest instructions).";
+		return "QEMU without icount: rdcycle returns host time ticks, so these numbers are noisy, hence medians over many samples; rdinstret follows the host clock too (QEMU 7.2), so no instruction count is kept.";
 	if (!strcmp(name, "host")) {
 		hc = meta_get("host_counter", NULL);
 		snprintf(buf, sizeof(buf), "the same `mm/` and `bench/` code compiled for this x86-64 machine and timed with %s. The only mode with real caches, pipeline and branch prediction.",
