@@ -1,0 +1,65 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+#ifndef TESTS_COMMON_ENV_H
+#define TESTS_COMMON_ENV_H
+
+/*
+ * The environment that host tests give mm/: the hooks declared at the end of
+ * mm/memblock.h, made observable.
+ *
+ *  - memblock_printf() appends to a capture buffer (ht_log()); with
+ *    ht_verbose it is echoed to stdout too.
+ *  - memblock_panic() formats its message into ht_panic_msg() and longjmps
+ *    back to the innermost HT_PANICS(); a panic nobody expects goes to
+ *    ht_unexpected, which the harness points at its failure path.
+ *  - memblock_phys_to_virt() / memblock_virt_to_phys() map physical
+ *    addresses onto "RAM windows": calloc'd host buffers registered with
+ *    ht_ram_map(), so that a doubled region array really lands somewhere.
+ *  - memblock_kernel_end() returns ht_kernel_end (0 unless a test sets it).
+ */
+
+#include <setjmp.h>
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "memblock.h"
+
+extern bool ht_verbose;
+extern phys_addr_t ht_kernel_end;
+
+/* What mm/ printed since the last ht_log_clear(), NUL-terminated. */
+const char *ht_log(void);
+size_t ht_log_len(void);
+void ht_log_clear(void);
+bool ht_log_contains(const char *needle);
+
+/* Panic catching.  HT_PANICS(stmt) is true if @stmt panicked. */
+extern jmp_buf *ht_panic_jmp;
+const char *ht_panic_msg(void);
+#define HT_PANICS(stmt)							\
+	({								\
+		jmp_buf ht_jb_, *volatile ht_prev_ = ht_panic_jmp;	\
+		volatile int ht_p_ = 0;					\
+		ht_panic_jmp = &ht_jb_;					\
+		if (setjmp(ht_jb_) == 0) {				\
+			stmt;						\
+		} else {						\
+			ht_p_ = 1;					\
+		}							\
+		ht_panic_jmp = ht_prev_;				\
+		ht_p_;							\
+	})
+
+/* Called for a panic outside HT_PANICS() or an unmapped __va(); noreturn. */
+extern void (*ht_unexpected)(const char *msg) __attribute__((noreturn));
+
+/* Simulated RAM: [base, base + size) becomes addressable, zero-filled. */
+void *ht_ram_map(phys_addr_t base, size_t size);
+void ht_ram_unmap_all(void);
+
+/*
+ * Put everything back: memblock_reset(), log and panic state cleared, RAM
+ * windows dropped, kernel_end 0.  Every test starts with this.
+ */
+void ht_env_reset(void);
+
+#endif /* TESTS_COMMON_ENV_H */

@@ -1,0 +1,56 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/*
+ * libFuzzer target: the input bytes are the choices of one differential
+ * sequence (tests/model/driver.c): which universe, which settings, then
+ * operation after operation, each with its arguments, until the bytes run
+ * out.  The sequence runs under every find/update strategy combination and
+ * must match the reference model, and the first combination, after every
+ * step; any difference aborts with the step and what differed.
+ *
+ *   make fuzz FUZZ_SECONDS=60
+ *   build/host/fuzz_memblock crash-<sha>      replay one input
+ *
+ * tests/fuzz/corpus/ holds a few seeds: fixed pseudo-random byte strings of
+ * 64 bytes to 4 KiB, one per universe kind and length.
+ */
+
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "driver.h"
+#include "ht.h"
+
+#define FUZZ_MAX_STEPS 4096
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	static struct drv d;
+	static bool ready;
+	static uint64_t digests[FUZZ_MAX_STEPS + 1];
+	uint64_t *dg = digests;
+
+	if (!ready) {
+		drv_init(&d);
+		ready = true;
+		if (getenv("FUZZ_TRACE"))
+			d.trace = true;
+	}
+	for (int c = 0; c < ht_combo_count(); c++) {
+		struct drv_src src;
+
+		drv_src_bytes(&src, data, size);
+		if (!drv_run(&d, &src, -1, c, FUZZ_MAX_STEPS, dg, c == 0)) {
+			fprintf(stderr, "fuzz_memblock: %s: %s\n", ht_combo_name(c),
+				d.why);
+			fprintf(stderr, "replay with FUZZ_TRACE=1 to print the sequence as C\n");
+			fflush(stdout);
+			abort();
+		}
+		if (c == 0 && !d.step)
+			break;	/* too short to do anything */
+		d.trace = false;	/* one trace is enough */
+	}
+	return 0;
+}

@@ -1,0 +1,661 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/*
+ * The reference model of memblock; see model.h for what it is and why it
+ * is right.  Everything here is a loop over units: no region array, no
+ * binary search, no merging.
+ */
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "model.h"
+
+#define M_ENOMEM 12
+
+static __attribute__((noreturn)) void model_fatal(const char *what,
+						  phys_addr_t a, phys_addr_t b)
+{
+	fprintf(stderr, "model: %s (0x%llx, 0x%llx): a test generator bug\n",
+		what, (unsigned long long)a, (unsigned long long)b);
+	abort();
+}
+
+static phys_addr_t pmin(phys_addr_t a, phys_addr_t b)
+{
+	return a < b ? a : b;
+}
+
+static phys_addr_t pmax(phys_addr_t a, phys_addr_t b)
+{
+	return a > b ? a : b;
+}
+
+static phys_addr_t pclamp(phys_addr_t v, phys_addr_t lo, phys_addr_t hi)
+{
+	return pmin(pmax(v, lo), hi);
+}
+
+static bool is_pow2(phys_addr_t x)
+{
+	return x && !(x & (x - 1));
+}
+
+/* The kernel's round_down()/round_up() for a power-of-two @a, wrap and all. */
+static phys_addr_t rdown(phys_addr_t x, phys_addr_t a)
+{
+	return x & ~(a - 1);
+}
+
+static phys_addr_t rup(phys_addr_t x, phys_addr_t a)
+{
+	return ((x - 1) | (a - 1)) + 1;
+}
+
+/* Linux's memblock_cap_size(): no range may wrap past 2^64 - 1. */
+static phys_addr_t cap_size(phys_addr_t base, phys_addr_t size)
+{
+	return pmin(size, PHYS_ADDR_MAX - base);
+}
+
+static phys_addr_t uend(const struct model *m)
+{
+	return m->cfg.base + m->cfg.units * m->cfg.unit;
+}
+
+static phys_addr_t addr_of(const struct model *m, unsigned long i)
+{
+	return m->cfg.base + i * m->cfg.unit;
+}
+
+/*
+ * The units covering [base, end) inside the universe, as [*lo, *hi).
+ * Both ends must fall on unit boundaries (or outside the universe).
+ */
+static void unit_span(const struct model *m, phys_addr_t base, phys_addr_t end,
+		      unsigned long *lo, unsigned long *hi)
+{
+	phys_addr_t b = pclamp(base, m->cfg.base, uend(m));
+	phys_addr_t e = pclamp(end, m->cfg.base, uend(m));
+
+	if (e < b)
+		e = b;
+	if ((b - m->cfg.base) % m->cfg.unit || (e - m->cfg.base) % m->cfg.unit)
+		model_fatal("range not on unit boundaries", base, end);
+	*lo = (b - m->cfg.base) / m->cfg.unit;
+	*hi = (e - m->cfg.base) / m->cfg.unit;
+}
+
+/* Index of the unit holding @addr, or -1 outside the universe. */
+static long unit_at(const struct model *m, phys_addr_t addr)
+{
+	if (addr < m->cfg.base || addr >= uend(m))
+		return -1;
+	return (long)((addr - m->cfg.base) / m->cfg.unit);
+}
+
+void model_init(struct model *m, const struct model_cfg *cfg)
+{
+	memset(m, 0, sizeof(*m));
+	m->cfg = *cfg;
+	if (!is_pow2(cfg->unit) || !cfg->units ||
+	    cfg->base + cfg->units * cfg->unit <= cfg->base)
+		model_fatal("bad universe", cfg->base, cfg->units);
+	for (int t = 0; t < MT_NR; t++) {
+		m->u[t] = calloc(cfg->units, sizeof(*m->u[t]));
+		if (!m->u[t])
+			model_fatal("out of memory", 0, cfg->units);
+	}
+	model_reset(m);
+}
+
+void model_destroy(struct model *m)
+{
+	for (int t = 0; t < MT_NR; t++)
+		free(m->u[t]);
+	memset(m, 0, sizeof(*m));
+}
+
+void model_reset(struct model *m)
+{
+	for (int t = 0; t < MT_NR; t++) {
+		memset(m->u[t], 0, m->cfg.units * sizeof(*m->u[t]));
+		m->max[t] = INIT_MEMBLOCK_REGIONS;
+		m->array[t] = 0;
+		m->gen[t]++;
+	}
+	m->can_resize = false;
+	m->bottom_up = false;
+	m->movable_node = false;
+	m->has_mirror = false;
+	m->current_limit = MEMBLOCK_ALLOC_ANYWHERE;
+	m->kernel_end = 0;
+	m->bug = false;
+}
+
+static bool same_attr(const struct model_unit *a, const struct model_unit *b)
+{
+	return a->nid == b->nid && a->flags == b->flags;
+}
+
+/* The unit's 8 bytes: equal keys, same region (see model.h). */
+static uint64_t key(const struct model_unit *u)
+{
+	uint64_t k;
+
+	memcpy(&k, u, sizeof(k));
+	return k;
+}
+
+size_t model_regions(const struct model *m, int type, struct model_range *out,
+		     size_t cap)
+{
+	const struct model_unit *u = m->u[type];
+	size_t n = 0;
+	unsigned long i = 0, j;
+
+	while (i < m->cfg.units) {
+		uint64_t k = key(&u[i]);
+
+		if (!k) {
+			i++;
+			continue;
+		}
+		for (j = i + 1; j < m->cfg.units && key(&u[j]) == k; j++)
+			;
+		if (n < cap) {
+			out[n].start = addr_of(m, i);
+			out[n].end = addr_of(m, j);
+			out[n].nid = u[i].nid;
+			out[n].flags = u[i].flags;
+		}
+		n++;
+		i = j;
+	}
+	return n;
+}
+
+unsigned long model_cnt(const struct model *m, int type)
+{
+	size_t n = model_regions(m, type, NULL, 0);
+
+	return n ? n : 1;
+}
+
+phys_addr_t model_total(const struct model *m, int type)
+{
+	phys_addr_t sum = 0;
+
+	for (unsigned long i = 0; i < m->cfg.units; i++)
+		if (m->u[type][i].in)
+			sum += m->cfg.unit;
+	return sum;
+}
+
+/* ---- the walk's filter and the free ranges ---- */
+
+static bool usable(const struct model *m, int nid, unsigned long flags,
+		   const struct model_unit *r)
+{
+	if (m->max_numnodes_is_any && nid == MAX_NUMNODES)
+		nid = NUMA_NO_NODE;
+	if (nid != NUMA_NO_NODE && nid != r->nid)
+		return false;
+	if (m->movable_node && (r->flags & MEMBLOCK_HOTPLUG))
+		return false;
+	if ((flags & MEMBLOCK_MIRROR) && !(r->flags & MEMBLOCK_MIRROR))
+		return false;
+	if (!(flags & MEMBLOCK_NOMAP) && (r->flags & MEMBLOCK_NOMAP))
+		return false;
+	return true;
+}
+
+size_t model_mem_ranges(const struct model *m, int a, int b, int nid,
+			unsigned long flags, struct model_range *out,
+			size_t cap)
+{
+	const struct model_unit *ua = m->u[a];
+	const struct model_unit *ub = b >= 0 ? m->u[b] : NULL;
+	size_t n = 0;
+	unsigned long i = 0, j;
+
+	while (i < m->cfg.units) {
+		unsigned long k;
+
+		if (!ua[i].in) {
+			i++;
+			continue;
+		}
+		/* the a-region [i, j) */
+		for (j = i + 1; j < m->cfg.units && ua[j].in &&
+				same_attr(&ua[j], &ua[i]); j++)
+			;
+		if (!usable(m, nid, flags, &ua[i])) {
+			i = j;
+			continue;
+		}
+		for (k = i; k < j;) {
+			unsigned long e = k + 1;
+
+			if (ub && ub[k].in) {
+				/*
+				 * Two b-regions touching at k, inside the
+				 * a-region: the walk meets the empty gap
+				 * between them and yields [k, k).  (4.12 does;
+				 * only size-0 searches can notice.)
+				 */
+				if (k > i && ub[k - 1].in &&
+				    !same_attr(&ub[k - 1], &ub[k])) {
+					if (n < cap) {
+						out[n].start = addr_of(m, k);
+						out[n].end = addr_of(m, k);
+						out[n].nid = ua[i].nid;
+						out[n].flags = ua[i].flags;
+					}
+					n++;
+				}
+				k++;
+				continue;
+			}
+			/* a piece of the a-region outside b */
+			while (e < j && !(ub && ub[e].in))
+				e++;
+			if (n < cap) {
+				out[n].start = addr_of(m, k);
+				out[n].end = addr_of(m, e);
+				out[n].nid = ua[i].nid;
+				out[n].flags = ua[i].flags;
+			}
+			n++;
+			k = e;
+		}
+		i = j;
+	}
+	return n;
+}
+
+/* ---- array growth, as memblock_double_array() ---- */
+
+static int model_double(struct model *m, int type, phys_addr_t nbase,
+			phys_addr_t nsize)
+{
+	phys_addr_t old_size, new_alloc, old_alloc, addr, old;
+
+	if (!m->can_resize)
+		return -1;
+	old_size = m->max[type] * sizeof(struct memblock_region);
+	old_alloc = PAGE_ALIGN(old_size);
+	new_alloc = PAGE_ALIGN(old_size * 2);
+
+	/* only exclude the range when doubling reserved */
+	if (type != MT_RESERVED)
+		nbase = nsize = 0;
+	addr = model_find_in_range(m, nbase + nsize, m->current_limit,
+				   new_alloc, PAGE_SIZE);
+	if (!addr && nsize)
+		addr = model_find_in_range(m, 0, pmin(nbase, m->current_limit),
+					   new_alloc, PAGE_SIZE);
+	if (!addr)
+		return -1;
+
+	old = m->array[type];
+	m->array[type] = addr;
+	m->max[type] *= 2;
+	m->gen[type]++;
+	if (old)
+		model_remove_range(m, MT_RESERVED, old, old_alloc);
+	if (model_reserve(m, addr, new_alloc))
+		m->bug = true;
+	return 0;
+}
+
+/* ---- the region API ---- */
+
+int model_add_range(struct model *m, int type, phys_addr_t base,
+		    phys_addr_t size, int nid, unsigned long flags)
+{
+	struct model_unit *u = m->u[type];
+	unsigned long lo, hi, i, holes = 0;
+	bool empty = true;
+
+	size = cap_size(base, size);
+	if (!size)
+		return 0;
+	if (base < m->cfg.base || base + size > uend(m))
+		model_fatal("add outside the universe", base, size);
+	unit_span(m, base, base + size, &lo, &hi);
+
+	for (i = 0; i < m->cfg.units && empty; i++)
+		empty = !u[i].in;
+	if (!empty) {
+		/* each maximal hole in the range is one region inserted */
+		for (i = lo; i < hi; i++)
+			if (!u[i].in && (i == lo || u[i - 1].in))
+				holes++;
+		if (!holes)
+			return 0;
+		while (model_cnt(m, type) + holes > m->max[type])
+			if (model_double(m, type, base, size) < 0)
+				return -M_ENOMEM;
+	}
+	m->gen[type]++;
+	for (i = lo; i < hi; i++) {
+		if (u[i].in)
+			continue;	/* existing attributes win */
+		u[i].in = 1;
+		u[i].nid = nid;
+		u[i].flags = (uint8_t)flags;
+	}
+	return 0;
+}
+
+int model_add(struct model *m, phys_addr_t base, phys_addr_t size)
+{
+	return model_add_range(m, MT_MEMORY, base, size, MAX_NUMNODES, 0);
+}
+
+int model_add_node(struct model *m, phys_addr_t base, phys_addr_t size,
+		   int nid)
+{
+	return model_add_range(m, MT_MEMORY, base, size, nid, 0);
+}
+
+int model_reserve(struct model *m, phys_addr_t base, phys_addr_t size)
+{
+	return model_add_range(m, MT_RESERVED, base, size, MAX_NUMNODES, 0);
+}
+
+/*
+ * memblock_isolate_range()'s price: room for two more regions, whether or
+ * not anything is split.  Returns 0 or -ENOMEM; *size is capped.
+ */
+static int isolate(struct model *m, int type, phys_addr_t base,
+		   phys_addr_t *size)
+{
+	*size = cap_size(base, *size);
+	if (!*size)
+		return 0;
+	while (model_cnt(m, type) + 2 > m->max[type])
+		if (model_double(m, type, base, *size) < 0)
+			return -M_ENOMEM;
+	return 0;
+}
+
+int model_remove_range(struct model *m, int type, phys_addr_t base,
+		       phys_addr_t size)
+{
+	unsigned long lo, hi;
+	int ret = isolate(m, type, base, &size);
+
+	if (ret || !size)
+		return ret;
+	unit_span(m, base, base + size, &lo, &hi);
+	m->gen[type]++;
+	for (unsigned long i = lo; i < hi; i++)
+		memset(&m->u[type][i], 0, sizeof(m->u[type][i]));
+	return 0;
+}
+
+int model_setclr_flag(struct model *m, phys_addr_t base, phys_addr_t size,
+		      bool set, unsigned long flag)
+{
+	struct model_unit *u = m->u[MT_MEMORY];
+	unsigned long lo, hi;
+	int ret = isolate(m, MT_MEMORY, base, &size);
+
+	if (ret || !size)
+		return ret;
+	unit_span(m, base, base + size, &lo, &hi);
+	m->gen[MT_MEMORY]++;
+	for (unsigned long i = lo; i < hi; i++) {
+		if (!u[i].in)
+			continue;
+		if (set)
+			u[i].flags |= (uint8_t)flag;
+		else
+			u[i].flags &= (uint8_t)~flag;
+	}
+	return 0;
+}
+
+int model_mark_mirror(struct model *m, phys_addr_t base, phys_addr_t size)
+{
+	m->has_mirror = true;
+	return model_setclr_flag(m, base, size, true, MEMBLOCK_MIRROR);
+}
+
+int model_set_node(struct model *m, phys_addr_t base, phys_addr_t size,
+		   int type, int nid)
+{
+	unsigned long lo, hi;
+	int ret = isolate(m, type, base, &size);
+
+	if (ret || !size)
+		return ret;
+	unit_span(m, base, base + size, &lo, &hi);
+	m->gen[type]++;
+	for (unsigned long i = lo; i < hi; i++)
+		if (m->u[type][i].in)
+			m->u[type][i].nid = nid;
+	return 0;
+}
+
+/* ---- search and allocation ---- */
+
+phys_addr_t model_find_in_range_node(struct model *m, phys_addr_t size,
+				     phys_addr_t align, phys_addr_t start,
+				     phys_addr_t end, int nid,
+				     unsigned long flags)
+{
+	/* at most one free range per unit */
+	struct model_range *r = malloc((m->cfg.units + 1) * sizeof(*r));
+	phys_addr_t ret = 0;
+	size_t n;
+
+	if (!r)
+		model_fatal("out of memory", 0, m->cfg.units);
+	if (!is_pow2(align))
+		goto out;	/* refused, as mm/ does (4.12 would misalign) */
+
+	if (end == MEMBLOCK_ALLOC_ACCESSIBLE)
+		end = m->current_limit;
+	start = pmax(start, PAGE_SIZE);	/* never the first page */
+	end = pmax(start, end);
+
+	n = model_mem_ranges(m, MT_MEMORY, MT_RESERVED, nid, flags, r,
+			     m->cfg.units + 1);
+
+	if (m->bottom_up && end > m->kernel_end) {
+		phys_addr_t bstart = pmax(start, m->kernel_end);
+
+		/* lowest free range first; in it, the lowest aligned fit */
+		for (size_t i = 0; i < n; i++) {
+			phys_addr_t ts = pclamp(r[i].start, bstart, end);
+			phys_addr_t te = pclamp(r[i].end, bstart, end);
+			phys_addr_t cand = rup(ts, align);
+
+			if (cand < te && te - cand >= size) {
+				ret = cand;
+				goto out;
+			}
+		}
+		/* bottom-up found nothing (or wrapped to 0): top-down */
+	}
+
+	/* highest free range first; in it, the highest aligned fit */
+	for (size_t i = n; i-- > 0;) {
+		phys_addr_t ts = pclamp(r[i].start, start, end);
+		phys_addr_t te = pclamp(r[i].end, start, end);
+		phys_addr_t cand;
+
+		if (te < size)
+			continue;
+		cand = rdown(te - size, align);
+		if (cand >= ts) {
+			ret = cand;
+			goto out;
+		}
+	}
+out:
+	free(r);
+	return ret;
+}
+
+static unsigned long choose_flags(const struct model *m)
+{
+	return m->has_mirror ? MEMBLOCK_MIRROR : MEMBLOCK_NONE;
+}
+
+phys_addr_t model_find_in_range(struct model *m, phys_addr_t start,
+				phys_addr_t end, phys_addr_t size,
+				phys_addr_t align)
+{
+	unsigned long flags = choose_flags(m);
+	phys_addr_t ret;
+
+	ret = model_find_in_range_node(m, size, align, start, end,
+				       NUMA_NO_NODE, flags);
+	if (!ret && (flags & MEMBLOCK_MIRROR))
+		ret = model_find_in_range_node(m, size, align, start, end,
+					       NUMA_NO_NODE,
+					       flags & ~MEMBLOCK_MIRROR);
+	return ret;
+}
+
+phys_addr_t model_alloc_range_nid(struct model *m, phys_addr_t size,
+				  phys_addr_t align, phys_addr_t start,
+				  phys_addr_t end, int nid,
+				  unsigned long flags)
+{
+	phys_addr_t found;
+
+	if (!size && m->refuse_zero_alloc)
+		return 0;
+	if (!align)
+		align = SMP_CACHE_BYTES;
+	found = model_find_in_range_node(m, size, align, start, end, nid,
+					 flags);
+	if (found && !model_reserve(m, found, size))
+		return found;
+	return 0;
+}
+
+phys_addr_t model_alloc_nid(struct model *m, phys_addr_t size,
+			    phys_addr_t align, int nid)
+{
+	unsigned long flags = choose_flags(m);
+	phys_addr_t ret;
+
+	ret = model_alloc_range_nid(m, size, align, 0,
+				    MEMBLOCK_ALLOC_ACCESSIBLE, nid, flags);
+	if (!ret && (flags & MEMBLOCK_MIRROR))
+		ret = model_alloc_range_nid(m, size, align, 0,
+					    MEMBLOCK_ALLOC_ACCESSIBLE, nid,
+					    flags & ~MEMBLOCK_MIRROR);
+	return ret;
+}
+
+phys_addr_t model_phys_alloc_range(struct model *m, phys_addr_t size,
+				   phys_addr_t align, phys_addr_t start,
+				   phys_addr_t end)
+{
+	unsigned long flags = choose_flags(m);
+	phys_addr_t ret;
+
+	ret = model_alloc_range_nid(m, size, align, start, end, NUMA_NO_NODE,
+				    flags);
+	if (!ret && (flags & MEMBLOCK_MIRROR))
+		ret = model_alloc_range_nid(m, size, align, start, end,
+					    NUMA_NO_NODE,
+					    flags & ~MEMBLOCK_MIRROR);
+	return ret;
+}
+
+/* ---- queries ---- */
+
+bool model_is_in(const struct model *m, int type, phys_addr_t addr)
+{
+	long i = unit_at(m, addr);
+
+	return i >= 0 && m->u[type][i].in;
+}
+
+bool model_is_map_memory(const struct model *m, phys_addr_t addr)
+{
+	long i = unit_at(m, addr);
+
+	return i >= 0 && m->u[MT_MEMORY][i].in &&
+	       !(m->u[MT_MEMORY][i].flags & MEMBLOCK_NOMAP);
+}
+
+/* The derived region of @type that holds @addr, in *r; false if none. */
+static bool region_at(const struct model *m, int type, phys_addr_t addr,
+		      struct model_range *r, int *index)
+{
+	const struct model_unit *u = m->u[type];
+	long i = unit_at(m, addr), lo, hi;
+
+	if (i < 0 || !u[i].in)
+		return false;
+	for (lo = i; lo > 0 && u[lo - 1].in && same_attr(&u[lo - 1], &u[i]);
+	     lo--)
+		;
+	for (hi = i + 1; (unsigned long)hi < m->cfg.units && u[hi].in &&
+			 same_attr(&u[hi], &u[i]); hi++)
+		;
+	r->start = addr_of(m, (unsigned long)lo);
+	r->end = addr_of(m, (unsigned long)hi);
+	r->nid = u[i].nid;
+	r->flags = u[i].flags;
+	if (index) {
+		/* count the regions that start below this one */
+		size_t before = 0;
+
+		for (long k = 0; k < lo; k++)
+			if (u[k].in && (k == 0 || !u[k - 1].in ||
+					!same_attr(&u[k - 1], &u[k])))
+				before++;
+		*index = (int)before;
+	}
+	return true;
+}
+
+bool model_is_region_memory(const struct model *m, phys_addr_t base,
+			    phys_addr_t size)
+{
+	struct model_range r;
+
+	size = cap_size(base, size);
+	/* 4.12: the one region holding @base must reach the end */
+	return region_at(m, MT_MEMORY, base, &r, NULL) && r.end >= base + size;
+}
+
+bool model_overlaps(const struct model *m, int type, phys_addr_t base,
+		    phys_addr_t size)
+{
+	const struct model_unit *u = m->u[type];
+	unsigned long i = 0, j;
+
+	/* 4.12's memblock_addrs_overlap() against every region, wrap and all */
+	while (i < m->cfg.units) {
+		if (!u[i].in) {
+			i++;
+			continue;
+		}
+		for (j = i + 1; j < m->cfg.units && u[j].in &&
+				same_attr(&u[j], &u[i]); j++)
+			;
+		if (base < addr_of(m, j) && addr_of(m, i) < base + size)
+			return true;
+		i = j;
+	}
+	return false;
+}
+
+int model_search(const struct model *m, int type, phys_addr_t addr)
+{
+	struct model_range r;
+	int idx;
+
+	return region_at(m, type, addr, &r, &idx) ? idx : -1;
+}

@@ -1,0 +1,231 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/*
+ * memblock_mark_* / memblock_clear_* and memblock_set_node(): isolate the
+ * range (split at its edges), change the regions inside, merge again.
+ */
+
+#include "unit.h"
+
+/*
+ * Marking the middle of a region hotpluggable:
+ *
+ *  |  +----+~~~~+----+        |
+ *  |  | r1 | H  | r3 |        |
+ *  +--+----+----+----+--------+
+ *
+ * Expect: three regions, the middle one with MEMBLOCK_HOTPLUG.
+ */
+static void memblock_mark_hotplug_split_check(void)
+{
+	memblock_add(DRAM, 3 * SZ_4K);
+	HT_ASSERT_EQ(memblock_mark_hotplug(DRAM + SZ_4K, SZ_4K), 0);
+	HT_REGIONS(&memblock.memory, { DRAM, SZ_4K, 0, MAX_NUMNODES },
+		   { DRAM + SZ_4K, SZ_4K, MEMBLOCK_HOTPLUG, MAX_NUMNODES },
+		   { DRAM + SZ_8K, SZ_4K, 0, MAX_NUMNODES });
+	HT_ASSERT(memblock_is_hotpluggable(&memblock.memory.regions[1]));
+}
+
+/*
+ * Clearing the flag merges the three back:
+ *
+ *  |  +--------------+        |
+ *  |  |      r1      |        |
+ *  +--+--------------+--------+
+ *
+ * Expect: one region, flags 0.
+ */
+static void memblock_clear_hotplug_merge_check(void)
+{
+	memblock_add(DRAM, 3 * SZ_4K);
+	memblock_mark_hotplug(DRAM + SZ_4K, SZ_4K);
+	HT_ASSERT_EQ(memblock_clear_hotplug(DRAM, 3 * SZ_4K), 0);
+	HT_REGIONS(&memblock.memory, { DRAM, 3 * SZ_4K, 0, MAX_NUMNODES });
+}
+
+/*
+ * A mark across a gap between regions marks both parts and leaves the gap:
+ *
+ *  |  +----+....+----+        |
+ *  |  | M  |    | M  |        |
+ *  +--+----+----+----+--------+
+ *
+ * Expect: two mirror regions, no region in the gap.
+ */
+static void memblock_mark_mirror_gap_check(void)
+{
+	memblock_add(DRAM, SZ_4K);
+	memblock_add(DRAM + SZ_8K, SZ_4K);
+	HT_ASSERT_EQ(memblock_mark_mirror(DRAM, 3 * SZ_4K), 0);
+	HT_REGIONS(&memblock.memory,
+		   { DRAM, SZ_4K, MEMBLOCK_MIRROR, MAX_NUMNODES },
+		   { DRAM + SZ_8K, SZ_4K, MEMBLOCK_MIRROR, MAX_NUMNODES });
+	HT_ASSERT(memblock_is_mirror(&memblock.memory.regions[0]));
+}
+
+/*
+ * Flags accumulate: nomap over a mirror region:
+ *
+ *  |  +--------+--------+     |
+ *  |  |  M     | M+N    |     |
+ *  +--+--------+--------+-----+
+ *
+ * Expect: MIRROR, then MIRROR|NOMAP; clear_nomap merges them back.
+ */
+static void memblock_mark_nomap_accumulate_check(void)
+{
+	memblock_add(DRAM, SZ_8K);
+	memblock_mark_mirror(DRAM, SZ_8K);
+	HT_ASSERT_EQ(memblock_mark_nomap(DRAM + SZ_4K, SZ_4K), 0);
+	HT_REGIONS(&memblock.memory,
+		   { DRAM, SZ_4K, MEMBLOCK_MIRROR, MAX_NUMNODES },
+		   { DRAM + SZ_4K, SZ_4K, MEMBLOCK_MIRROR | MEMBLOCK_NOMAP,
+		     MAX_NUMNODES });
+	HT_ASSERT(memblock_is_nomap(&memblock.memory.regions[1]));
+	HT_ASSERT_EQ(memblock_clear_nomap(DRAM, SZ_8K), 0);
+	HT_REGIONS(&memblock.memory, { DRAM, SZ_8K, MEMBLOCK_MIRROR, MAX_NUMNODES });
+}
+
+/*
+ * Marks only touch memory, never reserved, and marking where there is no
+ * memory changes nothing:
+ *
+ *  |  +~~~~+                  |
+ *  |  | r1 |   (reserved)     |
+ *  +--+----+------------------+
+ *
+ * Expect: 0 returned, reserved flags still 0, memory still empty.
+ */
+static void memblock_mark_no_memory_check(void)
+{
+	memblock_reserve(DRAM, SZ_4K);
+	HT_ASSERT_EQ(memblock_mark_hotplug(DRAM, SZ_4K), 0);
+	HT_ASSERT_EQ(memblock_mark_nomap(DRAM, SZ_4K), 0);
+	HT_EMPTY(&memblock.memory);
+	HT_REGIONS(&memblock.reserved, { DRAM, SZ_4K, 0, MAX_NUMNODES });
+}
+
+/*
+ * memblock_set_node over part of memory:
+ *
+ *  |  +----+------+----+      |
+ *  |  | 64 |  1   | 64 |      |
+ *  +--+----+------+----+------+
+ *
+ * Expect: the middle gets node 1; setting node 64 (MAX_NUMNODES) on it
+ * again merges everything back.
+ */
+static void memblock_set_node_split_merge_check(void)
+{
+	memblock_add(DRAM, SZ_16K);
+	HT_ASSERT_EQ(memblock_set_node(DRAM + SZ_4K, SZ_8K, &memblock.memory, 1), 0);
+	HT_REGIONS(&memblock.memory, { DRAM, SZ_4K, 0, MAX_NUMNODES },
+		   { DRAM + SZ_4K, SZ_8K, 0, 1 },
+		   { DRAM + 3 * SZ_4K, SZ_4K, 0, MAX_NUMNODES });
+	HT_ASSERT_EQ(memblock_get_region_node(&memblock.memory.regions[1]), 1);
+	HT_ASSERT_EQ(memblock_set_node(DRAM + SZ_4K, SZ_8K, &memblock.memory,
+				       MAX_NUMNODES), 0);
+	HT_REGIONS(&memblock.memory, { DRAM, SZ_16K, 0, MAX_NUMNODES });
+}
+
+/*
+ * memblock_set_node on two neighbours of different nodes makes them one:
+ *
+ *  |  +----+----+             |
+ *  |  | 0  | 1  |  -> all 3   |
+ *  +--+----+----+-------------+
+ *
+ * Expect: one region of node 3.
+ */
+static void memblock_set_node_joins_check(void)
+{
+	memblock_add_node(DRAM, SZ_4K, 0);
+	memblock_add_node(DRAM + SZ_4K, SZ_4K, 1);
+	HT_ASSERT_EQ(memblock_set_node(0, ULLONG_MAX, &memblock.memory, 3), 0);
+	HT_REGIONS(&memblock.memory, { DRAM, SZ_8K, 0, 3 });
+}
+
+/*
+ * memblock_set_node works on reserved too:
+ *
+ *  |  +~~~~~~~~~~+            |
+ *  |  | r1 | n=2 |            |
+ *  +--+----+-----+------------+
+ *
+ * Expect: the upper half of r1 on node 2.
+ */
+static void memblock_set_node_reserved_check(void)
+{
+	memblock_reserve(DRAM, SZ_8K);
+	HT_ASSERT_EQ(memblock_set_node(DRAM + SZ_4K, SZ_4K, &memblock.reserved, 2), 0);
+	HT_REGIONS(&memblock.reserved, { DRAM, SZ_4K, 0, MAX_NUMNODES },
+		   { DRAM + SZ_4K, SZ_4K, 0, 2 });
+}
+
+/*
+ * memblock_isolate_range() alone: splits at the edges and reports the
+ * regions inside; it does not merge.
+ *
+ *  |  +--+------+--+          |
+ *  |  |r0|  r1  |r2|          |
+ *  +--+--+------+--+----------+
+ *
+ * Expect: three regions, start_rgn 1, end_rgn 2.
+ */
+static void memblock_isolate_range_check(void)
+{
+	int start = -1, end = -1;
+
+	memblock_add(DRAM, SZ_16K);
+	HT_ASSERT_EQ(memblock_isolate_range(&memblock.memory, DRAM + SZ_4K,
+					    SZ_8K, &start, &end), 0);
+	HT_ASSERT_EQ(start, 1);
+	HT_ASSERT_EQ(end, 2);
+	HT_ASSERT_EQ(memblock.memory.cnt, 3);
+	HT_ASSERT_EQ(memblock.memory.regions[1].base, DRAM + SZ_4K);
+	HT_ASSERT_EQ(memblock.memory.regions[1].size, SZ_8K);
+	HT_ASSERT_EQ(memblock.memory.total_size, SZ_16K);
+	/* the next merging operation joins them again */
+	HT_ASSERT_EQ(memblock_mark_hotplug(DRAM, SZ_4K), 0);
+	HT_ASSERT_EQ(memblock_clear_hotplug(DRAM, SZ_4K), 0);
+	HT_REGIONS(&memblock.memory, { DRAM, SZ_16K, 0, MAX_NUMNODES });
+}
+
+/*
+ * memblock_isolate_range() over nothing:
+ *
+ *  |  +--+     [....]         |
+ *  +--+--+--------------------+
+ *
+ * Expect: 0, start_rgn == end_rgn == 0.
+ */
+static void memblock_isolate_range_empty_check(void)
+{
+	int start = -1, end = -1;
+
+	memblock_add(DRAM, SZ_4K);
+	HT_ASSERT_EQ(memblock_isolate_range(&memblock.memory, DRAM + SZ_8K,
+					    SZ_8K, &start, &end), 0);
+	HT_ASSERT_EQ(start, 0);
+	HT_ASSERT_EQ(end, 0);
+	HT_ASSERT_EQ(memblock_isolate_range(&memblock.memory, DRAM, 0, &start,
+					    &end), 0);
+	HT_ASSERT_EQ(end, 0);
+}
+
+static const struct ht_case cases[] = {
+	HT_CASE(memblock_mark_hotplug_split_check),
+	HT_CASE(memblock_clear_hotplug_merge_check),
+	HT_CASE(memblock_mark_mirror_gap_check),
+	HT_CASE(memblock_mark_nomap_accumulate_check),
+	HT_CASE(memblock_mark_no_memory_check),
+	HT_CASE(memblock_set_node_split_merge_check),
+	HT_CASE(memblock_set_node_joins_check),
+	HT_CASE(memblock_set_node_reserved_check),
+	HT_CASE(memblock_isolate_range_check),
+	HT_CASE(memblock_isolate_range_empty_check),
+};
+
+void test_marks_group(void)
+{
+	ht_run_cases("marks", cases, HT_ARRAY_SIZE(cases));
+}
