@@ -13,9 +13,9 @@ void main(unsigned long hartid, const void *fdt)
 {
 	if (console_init())			/* stdout -> SBI console */
 		platform_exit(EXIT_FAIL);
+	platform_exit_init(fdt);		/* sifive,test0 carries the status */
 	if (dt_init(fdt))			/* header, root #cells */
 		boot_fail("device tree");
-	platform_exit_init(fdt);		/* sifive,test0 carries the status */
 	parse_bootargs(dt_bootargs(fdt));	/* memblock=debug and friends */
 	print_banner(hartid, fdt);		/* Key : value lines */
 	if (setup_memblock(fdt))		/* device tree -> memblock */

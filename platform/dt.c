@@ -79,6 +79,70 @@ static void dt_warn(const void *fdt, int node, const char *fmt, ...)
 	printf("\n");
 }
 
+/* Index of the first region of @type whose last byte is at or above @addr. */
+static unsigned long first_ending_at_or_after(const struct memblock_type *type,
+					      phys_addr_t addr)
+{
+	unsigned long lo = 0, hi = type->cnt;
+
+	while (lo < hi) {
+		unsigned long mid = lo + (hi - lo) / 2;
+		const struct memblock_region *r = &type->regions[mid];
+
+		if (r->size && r->base + r->size - 1 < addr)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/* [@base, @base + @size) shares a byte with some region of @type. */
+static bool meets(const struct memblock_type *type, phys_addr_t base,
+		  phys_addr_t size)
+{
+	unsigned long i = first_ending_at_or_after(type, base);
+
+	return i < type->cnt && type->regions[i].size &&
+	       type->regions[i].base <= base + (size - 1);
+}
+
+/* [@base, @base + @size) lies inside memory (touching regions count as one). */
+static bool inside_memory(phys_addr_t base, phys_addr_t size)
+{
+	const struct memblock_type *mem = &memblock.memory;
+	phys_addr_t last = base + (size - 1);
+	unsigned long i;
+
+	for (i = first_ending_at_or_after(mem, base); i < mem->cnt; i++) {
+		const struct memblock_region *r = &mem->regions[i];
+
+		if (!r->size || r->base > base)
+			return false;
+		if (r->base + (r->size - 1) >= last)
+			return true;
+		base = r->base + r->size;
+	}
+	return false;
+}
+
+/*
+ * A reservation [*@base, *@base + *@size) that runs past the top of the
+ * address space: clip it as memblock_cap_size() would and say so.
+ */
+static void clip_reservation(const char *where, const char *prop, int i,
+			     phys_addr_t *base, phys_addr_t *size)
+{
+	if (*base + (*size - 1) >= *base)
+		return;
+	printf("fdt: warning: %s: %s[%d]: 0x%llx + 0x%llx runs past the top "
+	       "of the address space, clipped to [0x%llx-0x%llx]\n", where,
+	       prop, i, (unsigned long long)*base, (unsigned long long)*size,
+	       (unsigned long long)*base,
+	       (unsigned long long)(PHYS_ADDR_MAX - 1));
+	*size = PHYS_ADDR_MAX - *base;
+}
+
 /* Linux's dt_mem_next_cell(): read @cells big-endian cells, advance *@cellp. */
 static uint64_t dt_mem_next_cell(int cells, const fdt32_t **cellp)
 {
@@ -183,8 +247,6 @@ static int get_reg(const void *fdt, int node, const char *prop,
 static int add_memory(const void *fdt, int node, uint64_t base,
 		      uint64_t size, int nid)
 {
-	const uint64_t max_addr = PHYS_ADDR_MAX;
-
 	if (base & ~PAGE_MASK) {
 		if (size < PAGE_SIZE - (base & ~PAGE_MASK)) {
 			dt_warn(fdt, node, "Ignoring memory block 0x%llx - 0x%llx",
@@ -200,12 +262,6 @@ static int add_memory(const void *fdt, int node, uint64_t base,
 		dt_warn(fdt, node, "Ignoring memory block at 0x%llx: "
 			"smaller than a page", (unsigned long long)base);
 		return 0;
-	}
-	if (base + size - 1 < base) {	/* wraps past the top */
-		dt_warn(fdt, node, "Ignoring memory range 0x%llx - 0x%llx",
-			(unsigned long long)max_addr,
-			(unsigned long long)(base + size));
-		size = max_addr - base + 1;
 	}
 	if (memblock_add_node(base, size, nid)) {
 		printf("fdt: error: %s: memblock_add_node(0x%llx, 0x%llx, %d) "
@@ -265,6 +321,20 @@ static int scan_memory_node(const void *fdt, int node)
 				prop, i, (unsigned long long)base);
 			continue;
 		}
+		/*
+		 * Linux would cap it (memblock_cap_size()) and then hand out
+		 * memory up to 2^64: no RAM wraps, so the tree is wrong.
+		 */
+		if (base + (size - 1) < base)
+			return dt_error(fdt, node, prop, "entry %d: 0x%llx + "
+					"0x%llx runs past the top of the address "
+					"space", i, (unsigned long long)base,
+					(unsigned long long)size);
+		if (meets(&memblock.memory, base, size))
+			dt_warn(fdt, node, "%s[%d]: [0x%llx-0x%llx] overlaps "
+				"memory added before, merged (the first node "
+				"id wins)", prop, i, (unsigned long long)base,
+				(unsigned long long)(base + size - 1));
 		err = add_memory(fdt, node, base, size, nid);
 		if (err)
 			return err;
@@ -314,6 +384,10 @@ static void report(phys_addr_t base, phys_addr_t size, const char *kind,
 int dt_reserve(phys_addr_t base, phys_addr_t size, const char *what)
 {
 	report(base, size, "reserved", what);
+	if (!inside_memory(base, size))
+		printf("fdt: warning: %s [0x%llx-0x%llx] is not inside memory; "
+		       "reserved anyway\n", what, (unsigned long long)base,
+		       (unsigned long long)(base + size - 1));
 	if (memblock_reserve(base, size)) {
 		printf("fdt: error: memblock_reserve(0x%llx, 0x%llx) failed for "
 		       "%s\n", (unsigned long long)base,
@@ -323,10 +397,23 @@ int dt_reserve(phys_addr_t base, phys_addr_t size, const char *what)
 	return 0;
 }
 
+/*
+ * The blob must lie inside the memory it describes: a totalsize that runs
+ * past the end of memory means the header lies or the map is wrong, and
+ * either way the blob cannot be protected.
+ */
 int dt_reserve_self(const void *fdt)
 {
-	return dt_reserve(memblock_virt_to_phys(fdt), fdt_totalsize(fdt),
-			  "device tree blob");
+	phys_addr_t base = memblock_virt_to_phys(fdt);
+	phys_addr_t size = fdt_totalsize(fdt);
+
+	if (!inside_memory(base, size))
+		return dt_error(fdt, 0, "totalsize", "the blob [0x%llx-0x%llx] "
+				"(%llu bytes) is not inside memory: cannot "
+				"reserve it", (unsigned long long)base,
+				(unsigned long long)(base + size - 1),
+				(unsigned long long)size);
+	return dt_reserve(base, size, "device tree blob");
 }
 
 /* early_init_dt_reserve_memory_arch() of Linux 4.12. */
@@ -374,6 +461,15 @@ static int reserve_reg(const void *fdt, int node, int n, const fdt32_t *reg)
 				i, (unsigned long long)base);
 			continue;
 		}
+		clip_reservation(path_of(fdt, node), "reg", i, &base, &size);
+		if (!size)
+			continue;
+		if (!inside_memory(base, size))
+			dt_warn(fdt, node, "reg[%d]: [0x%llx-0x%llx] is not inside "
+				"memory; %s, as Linux does", i,
+				(unsigned long long)base,
+				(unsigned long long)(base + size - 1),
+				nomap ? "nothing to remove" : "reserved anyway");
 		report(base, size, nomap ? "no-map" : "reserved", name);
 		if (reserve_memory_arch(base, size, nomap)) {
 			printf("fdt: error: %s: reg[%d]: failed to reserve "
@@ -397,6 +493,15 @@ int dt_scan_reserved_mem(const void *fdt)
 	for (n = 0; n < fdt_num_mem_rsv(fdt); n++) {
 		if (fdt_get_mem_rsv(fdt, n, &base, &size) || !size)
 			break;
+		clip_reservation("/memreserve/", "entry", n, &base, &size);
+		if (!size)
+			continue;
+		if (!inside_memory(base, size))
+			printf("fdt: warning: /memreserve/: entry[%d]: "
+			       "[0x%llx-0x%llx] is not inside memory; reserved "
+			       "anyway, as Linux does\n", n,
+			       (unsigned long long)base,
+			       (unsigned long long)(base + size - 1));
 		report(base, size, "reserved", "/memreserve/");
 		if (reserve_memory_arch(base, size, false)) {
 			printf("fdt: error: /memreserve/ %d: failed to reserve "
@@ -414,8 +519,10 @@ int dt_scan_reserved_mem(const void *fdt)
 		return err;
 
 	fdt_for_each_subnode(node, fdt, root) {
-		if (!node_is_available(fdt, node, &status))
+		if (!node_is_available(fdt, node, &status)) {
+			dt_warn(fdt, node, "status = \"%s\", skipped", status);
 			continue;
+		}
 		n = get_reg(fdt, node, "reg", &reg);
 		if (n >= 0) {
 			err = reserve_reg(fdt, node, n, reg);
@@ -479,6 +586,10 @@ static int alloc_size(const void *fdt, int node)
 				"(#size-cells <%d>)", len, root_size_cells * 4,
 				root_size_cells);
 	size = dt_mem_next_cell(root_size_cells, &prop);
+	if (!size) {
+		dt_warn(fdt, node, "size 0, skipped");
+		return 0;
+	}
 	nomap = fdt_getprop(fdt, node, "no-map", NULL) != NULL;
 
 	prop = fdt_getprop(fdt, node, "alignment", &len);
@@ -488,6 +599,10 @@ static int alloc_size(const void *fdt, int node)
 					"expected %d (#address-cells <%d>)", len,
 					root_addr_cells * 4, root_addr_cells);
 		align = dt_mem_next_cell(root_addr_cells, &prop);
+		if (align & (align - 1))
+			return dt_error(fdt, node, "alignment", "0x%llx is not "
+					"a power of two",
+					(unsigned long long)align);
 	}
 
 	prop = fdt_getprop(fdt, node, "alloc-ranges", &len);

@@ -373,10 +373,11 @@ test_trap_fails() {
 }
 
 # Too little memory for the demo's 2 MiB block: memblock_alloc() panics.
+# The second range keeps fw_jump's DTB (0x82200000) inside memory.
 test_alloc_panic_fails() {
 	make_dts tiny 128M
 	cat >>"$OUT/tiny.dts" <<'EOF'
-/ { memory@80000000 { reg = <0x00 0x80000000 0x00 0x400000>; }; };
+/ { memory@80000000 { reg = <0x00 0x80000000 0x00 0x500000 0x00 0x82200000 0x00 0x10000>; }; };
 EOF
 	compile_dtb tiny
 	boot tiny jump 128M -dtb "$OUT/tiny.dtb"
@@ -397,6 +398,9 @@ test_make_run_panic_fails() {
 	check "panic line printed" grep -q \
 		"Kernel panic - not syncing: payload.panic on the command line" "$LOG_MAKE"
 }
+
+# Big, hostile and edge-case device trees (issue 6).
+. "$ROOT/tests/qemu/dt.sh"
 
 # ---- Runner -----------------------------------------------------------------
 

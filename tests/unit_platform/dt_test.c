@@ -187,12 +187,9 @@ static void dt_scan_memory_one_cell_check(void)
 			     " reg = <0x80000000 0x8000000>; }; };");
 
 	CHECK(boot_steps(fdt) == 0);
-	CHECK(dt_reserve_self(fdt) == 0);
 	CHECK(dt_root_addr_cells() == 1 && dt_root_size_cells() == 1);
 	CHECK(memblock.memory.cnt == 1);
 	CHECK(region_is(&memblock.memory, 0, 0x80000000, 0x8000000, 0));
-	CHECK(memblock_is_region_reserved((phys_addr_t)(uintptr_t)fdt,
-					  fdt_totalsize(fdt)));
 	free(fdt);
 }
 
@@ -288,6 +285,17 @@ static void dt_scan_memory_bad_trees_check(void)
 		  "fdt: error: /reserved-memory/pool: alignment: length 4, expected 8" },
 		{ ROOT2 MEM128 RESMEM "pool { size = <0 0x100000>; alloc-ranges = <0 0x80000000 0>; }; }; };",
 		  "fdt: error: /reserved-memory/pool: alloc-ranges: length 12 is not a multiple of 16" },
+		{ "/dts-v1/;\n/ { #address-cells = <2>; #size-cells = <0>; " MEM128 "};",
+		  "fdt: error: /: #size-cells: <0> is not supported, only 1 or 2" },
+		{ "/dts-v1/;\n/ { #address-cells = <0>; #size-cells = <2>; " MEM128 "};",
+		  "fdt: error: /: #address-cells: <0> is not supported, only 1 or 2" },
+		{ ROOT2 MEM128 "reserved-memory { #address-cells = <2>; #size-cells = <3>; ranges; }; };",
+		  "fdt: error: /reserved-memory: #size-cells: <3> is not supported, only 1 or 2" },
+		{ ROOT2 "memory@fffffffffffff000 { device_type = \"memory\";"
+		  " reg = <0xffffffff 0xfffff000 0 0x2000>; }; };",
+		  "fdt: error: /memory@fffffffffffff000: reg: entry 0: 0xfffffffffffff000 + 0x2000 runs past the top of the address space" },
+		{ ROOT2 MEM128 RESMEM "pool { size = <0 0x100000>; alignment = <0 0x3000>; }; }; };",
+		  "fdt: error: /reserved-memory/pool: alignment: 0x3000 is not a power of two" },
 	};
 	unsigned int i;
 
@@ -401,6 +409,64 @@ static void dt_alloc_reserved_mem_below_start_check(void)
 	free(fdt);
 }
 
+/*
+ * The blob reserves itself only from inside memory:
+ *   memory:   [page of the blob]          -> reserved, whole totalsize
+ *   memory:   [0x80000000, +128M) only     -> refused, naming totalsize
+ */
+static void dt_reserve_self_check(void)
+{
+	void *fdt = dtb_from(ROOT2 MEM128 "};");
+	phys_addr_t base = (phys_addr_t)(uintptr_t)fdt;
+
+	CHECK(boot_steps(fdt) == 0);
+	CHECK(dt_reserve_self(fdt) == -EINVAL);
+	CHECK_OUTPUT("fdt: error: /: totalsize: the blob [0x");
+	CHECK(memblock.reserved.cnt == 1 && memblock.reserved.regions[0].size == 0);
+	CHECK(memblock_add(base & PAGE_MASK, PAGE_ALIGN(base + fdt_totalsize(fdt)) -
+			   (base & PAGE_MASK)) == 0);
+	CHECK(dt_reserve_self(fdt) == 0);
+	CHECK(memblock_is_region_reserved(base, fdt_totalsize(fdt)));
+	free(fdt);
+}
+
+/*
+ * What Linux survives boots with a warning naming node and property:
+ *   memory:   [0x80000000, +128M) and [0x84000000, +128M) (overlap: merged)
+ *   reserved: out@c0000000 beyond memory       -> reserved anyway
+ *             top@fffffffffffff000 + 0x2000    -> clipped at the top
+ *             /memreserve/ likewise clipped
+ *             off@85000000 disabled            -> skipped with a warning
+ *   dynamic:  empty { size = 0 }               -> skipped with a warning
+ */
+static void dt_survivable_trees_check(void)
+{
+	void *fdt = dtb_from("/dts-v1/;\n/memreserve/ 0xfffffffffffff000 0x2000;\n"
+			     "/ { #address-cells = <2>; #size-cells = <2>;\n" MEM128
+			     "memory@84000000 { device_type = \"memory\";"
+			     " reg = <0 0x84000000 0 0x8000000>; };\n" RESMEM
+			     "out@c0000000 { reg = <0 0xc0000000 0 0x1000>; };\n"
+			     "top@fffffffffffff000 { reg = <0xffffffff 0xfffff000 0 0x2000>; };\n"
+			     "off@85000000 { reg = <0 0x85000000 0 0x1000>; status = \"disabled\"; };\n"
+			     "empty { size = <0 0>; };\n"
+			     "}; };");
+
+	CHECK(boot_steps(fdt) == 0);
+	CHECK(memblock.memory.cnt == 1);
+	CHECK(region_is(&memblock.memory, 0, 0x80000000, 0xc000000, 0));
+	CHECK_OUTPUT("fdt: warning: /memory@84000000: reg[0]: [0x84000000-0x8bffffff] overlaps memory added before, merged");
+	CHECK_OUTPUT("fdt: warning: /reserved-memory/out@c0000000: reg[0]: [0xc0000000-0xc0000fff] is not inside memory; reserved anyway, as Linux does");
+	CHECK_OUTPUT("fdt: warning: /reserved-memory/top@fffffffffffff000: reg[0]: 0xfffffffffffff000 + 0x2000 runs past the top of the address space, clipped to [0xfffffffffffff000-0xfffffffffffffffe]");
+	CHECK_OUTPUT("fdt: warning: /memreserve/: entry[0]: 0xfffffffffffff000 + 0x2000 runs past the top");
+	CHECK_OUTPUT("fdt: warning: /reserved-memory/off@85000000: status = \"disabled\", skipped");
+	CHECK_OUTPUT("fdt: warning: /reserved-memory/empty: size 0, skipped");
+	CHECK(memblock_is_region_reserved(0xc0000000, 0x1000));
+	CHECK(memblock_is_reserved(0xfffffffffffffffeULL));
+	CHECK(!memblock_is_reserved(0x85000000));
+	CHECK(memblock.reserved.cnt == 2);
+	free(fdt);
+}
+
 /* The readers the banner and the command line use. */
 static void dt_readers_check(void)
 {
@@ -429,6 +495,8 @@ static const struct {
 	T(dt_scan_reserved_mem_static_check),
 	T(dt_alloc_reserved_mem_check),
 	T(dt_alloc_reserved_mem_below_start_check),
+	T(dt_reserve_self_check),
+	T(dt_survivable_trees_check),
 	T(dt_readers_check),
 #undef T
 };
