@@ -68,6 +68,7 @@ int alloc_demo(void)
 		       (unsigned long long)got[i]);
 		if (check(i, got[i], got))
 			return -1;
+		integrity_track(got[i], demo[i].size, "demo allocation");
 	}
 	printf(" reserved size = 0x%016llx, reserved.cnt = 0x%lx\n",
 	       (unsigned long long)memblock_reserved_size(),

@@ -16,6 +16,7 @@ void main(unsigned long hartid, const void *fdt)
 	platform_exit_init(fdt);		/* sifive,test0 carries the status */
 	if (dt_init(fdt))			/* header, root #cells */
 		boot_fail("device tree");
+	integrity_snapshot(fdt);		/* checksums: DTB, image, OpenSBI */
 	parse_bootargs(dt_bootargs(fdt));	/* memblock=debug and friends */
 	print_banner(hartid, fdt);		/* Key : value lines */
 	if (setup_memblock(fdt))		/* device tree -> memblock */
@@ -23,7 +24,10 @@ void main(unsigned long hartid, const void *fdt)
 	__memblock_dump_all();			/* Linux 4.12's dump */
 	if (alloc_demo())			/* a few memblock_alloc()s, checked */
 		boot_fail("allocation demo");
+	integrity_fill();			/* pattern into every allocated block */
 	if (run_benchmarks())			/* bench/: every strategy, if asked */
 		boot_fail("benchmarks");
+	if (integrity_check())			/* patterns and checksums unchanged */
+		boot_fail("integrity check");
 	platform_exit(EXIT_OK);			/* QEMU exits 0 */
 }

@@ -6,6 +6,8 @@
 
 #include <stdbool.h>
 
+#include "mm/memblock.h"
+
 /* What /chosen/bootargs asked for. */
 struct boot_options {
 	bool memblock_debug;	/* memblock=debug: trace every add/reserve */
@@ -24,5 +26,11 @@ int setup_memblock(const void *fdt);
 int alloc_demo(void);
 int run_benchmarks(void);
 __attribute__((noreturn)) void boot_fail(const char *step);
+
+/* payload/integrity.c: what was allocated, and what must stay untouched. */
+void integrity_snapshot(const void *fdt);
+void integrity_track(phys_addr_t base, phys_addr_t size, const char *what);
+void integrity_fill(void);
+int integrity_check(void);
 
 #endif /* PAYLOAD_PAYLOAD_H */

@@ -49,6 +49,17 @@ void parse_bootargs(const char *bootargs)
 	memblock_set_movable_node(boot_options.movable_node);
 }
 
+/* The dynamic reserved-memory regions are the payload's allocations too. */
+static void track_dynamic_regions(void)
+{
+	const struct dt_dynamic_region *r;
+	int i, n;
+
+	r = dt_dynamic_regions(&n);
+	for (i = 0; i < n; i++)
+		integrity_track(r[i].base, r[i].size, "dynamic reserved-memory");
+}
+
 /*
  * Memory from the device tree, then what must not be handed out: the
  * payload (image, BSS, stack: [_start, _end)), the blob, /memreserve/ and
@@ -73,6 +84,8 @@ int setup_memblock(const void *fdt)
 		return err;
 	memblock_allow_resize();
 	err = dt_alloc_reserved_mem(fdt);
+	if (!err)
+		track_dynamic_regions();
 	printf("\n");
 	return err;
 }

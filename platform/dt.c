@@ -32,6 +32,8 @@ static int root_addr_cells = 1;		/* OF_ROOT_NODE_ADDR_CELLS_DEFAULT */
 static int root_size_cells = 1;		/* OF_ROOT_NODE_SIZE_CELLS_DEFAULT */
 static int dynamic_nodes[MAX_RESERVED_REGIONS];
 static int dynamic_count;
+static struct dt_dynamic_region dynamic_regions[MAX_RESERVED_REGIONS];
+static int dynamic_placed;
 
 int dt_root_addr_cells(void)
 {
@@ -216,6 +218,7 @@ int dt_init(const void *fdt)
 	if (err && err != -ENOENT)
 		return err;
 	dynamic_count = 0;
+	dynamic_placed = 0;
 	return 0;
 }
 
@@ -629,7 +632,15 @@ static int alloc_size(const void *fdt, int node)
 		return 0;
 	}
 	report(base, size, nomap ? "size,no-map" : "size", name);
+	dynamic_regions[dynamic_placed++] = (struct dt_dynamic_region){
+		name, base, size, nomap };
 	return 0;
+}
+
+const struct dt_dynamic_region *dt_dynamic_regions(int *count)
+{
+	*count = dynamic_placed;
+	return dynamic_regions;
 }
 
 int dt_alloc_reserved_mem(const void *fdt)

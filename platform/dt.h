@@ -36,6 +36,14 @@ int dt_scan_reserved_mem(const void *fdt);
 /* Allocate the dynamic /reserved-memory children noted by the scan. */
 int dt_alloc_reserved_mem(const void *fdt);
 
+/* Where dt_alloc_reserved_mem() placed each dynamic child (no-map ones too). */
+struct dt_dynamic_region {
+	const char *name;
+	phys_addr_t base, size;
+	bool nomap;
+};
+const struct dt_dynamic_region *dt_dynamic_regions(int *count);
+
 /* Small readers for the banner and the command line; NULL or 0 if absent. */
 const char *dt_bootargs(const void *fdt);
 const char *dt_model(const void *fdt);

@@ -133,3 +133,45 @@ test_survived_reservation_overflow_clipped() {
 	check "the dump ends reserved at the clip" grep -qP \
 		'^ reserved\[0x[0-9a-f]+\]\t\[0xffffffffffffe000-0xfffffffffffffffe\]' "$OUT/rsvwrap.out"
 }
+
+# ---- The integrity check at the end of every boot ---------------------------
+
+# QEMU's tree plus dynamic regions: every allocated block is tracked, filled
+# and read back; the blob and the image are unchanged; OpenSBI's region is
+# reported unreadable (PMP) rather than trapping.
+test_integrity_ok() {
+	edited integrity 128M "/ { $RESMEM"' pool { size = <0 0x400000>; alignment = <0 0x400000>; };
+		hidden { size = <0 0x100000>; no-map; }; }; };'
+	boot integrity jump 128M -dtb "$OUT/integrity.dtb"
+	check "exit status 0" status_is 0
+	check "blob unchanged" grep -qE '^ device tree blob .*\] unchanged$' "$OUT/integrity.out"
+	check "image unchanged" grep -qE '^ payload text\+rodata .*\] unchanged$' "$OUT/integrity.out"
+	check "OpenSBI's region: PMP reported, no trap" output_has integrity \
+		"mmode_resv0@80000000 [0x0000000080000000-0x000000008007ffff] not readable from S-mode (PMP): no checksum"
+	check "4 demo blocks + 2 dynamic regions tracked" output_has integrity \
+		" 6 allocated blocks, 0x"
+	check "verdict" output_has integrity "Integrity check: ok"
+}
+
+# integrity.scribble=WHAT flips one byte after the fill: the check must fail
+# and say what changed.
+scribbled() {
+	boot "scribble_$1" jump 128M -append "integrity.scribble=$1"
+	check "exit status 1" status_is 1
+	check "says what changed" output_has "scribble_$1" "$2"
+	check "verdict" output_has "scribble_$1" "Integrity check: FAILED"
+	check "boot step named" output_has "scribble_$1" \
+		"payload: integrity check failed, exiting with status 1"
+}
+
+test_integrity_detects_dtb_write() {
+	scribbled dtb "integrity: device tree blob [0x0000000082200000-"
+}
+
+test_integrity_detects_text_write() {
+	scribbled text "integrity: payload text+rodata [0x0000000080200000-"
+}
+
+test_integrity_detects_block_write() {
+	scribbled block "integrity: demo allocation [0x0000000087c00000-0x0000000087dfffff] changed: byte at 0x87d00000 is"
+}
