@@ -83,7 +83,7 @@ enum op_kind {
 	OP_SET_NODE, OP_FIND_NODE, OP_FIND, OP_ALLOC_RANGE, OP_ALLOC_BASE_NID,
 	OP___ALLOC_BASE, OP_ALLOC_BASE, OP_ALLOC, OP_ALLOC_NID,
 	OP_ALLOC_TRY_NID, OP_PHYS_ALLOC_RANGE, OP_SETTING, OP_QUERY, OP_ITER,
-	OP_NR
+	OP_TRIM, OP_ENFORCE, OP_NR
 };
 
 static const unsigned op_weight[OP_NR] = {
@@ -92,7 +92,8 @@ static const unsigned op_weight[OP_NR] = {
 	[OP_FIND] = 3, [OP_ALLOC_RANGE] = 6, [OP_ALLOC_BASE_NID] = 6,
 	[OP___ALLOC_BASE] = 2, [OP_ALLOC_BASE] = 2, [OP_ALLOC] = 3,
 	[OP_ALLOC_NID] = 3, [OP_ALLOC_TRY_NID] = 2, [OP_PHYS_ALLOC_RANGE] = 4,
-	[OP_SETTING] = 4, [OP_QUERY] = 4, [OP_ITER] = 3,
+	[OP_SETTING] = 4, [OP_QUERY] = 4, [OP_ITER] = 3, [OP_TRIM] = 1,
+	[OP_ENFORCE] = 1,
 };
 
 enum { MARK_HOTPLUG, CLEAR_HOTPLUG, MARK_MIRROR, MARK_NOMAP, CLEAR_NOMAP,
@@ -454,6 +455,15 @@ static void gen_op(struct drv *d, struct drv_src *s, struct op *op)
 		break;
 	case OP_QUERY:
 		break;
+	case OP_TRIM:
+		op->align = UNIT(d) << drv_below(s, 8);
+		break;
+	case OP_ENFORCE:
+		/* resize: would cut live arrays out of reserved */
+		if (d->kind == DRV_RESIZE)
+			op->kind = OP_QUERY;
+		op->size = drv_below(s, 8) ? gen_len(d, s) : 0;
+		break;
 	case OP_ITER:
 		op->type = (int)drv_below(s, 2);
 		op->type_b = (int)drv_below(s, 4) - 1;	/* -1: NULL */
@@ -600,6 +610,14 @@ static void print_op(const struct drv *d, const struct op *op)
 		printf("/* for_each_mem_range%s(i, %s, %s, %d, %#lx, ...) */",
 		       op->rev ? "_rev" : "", tname(op->type),
 		       tname(op->type_b), op->nid, op->flags);
+		break;
+	case OP_TRIM:
+		printf("memblock_trim_memory(%#llx)",
+		       (unsigned long long)op->align);
+		break;
+	case OP_ENFORCE:
+		printf("memblock_enforce_memory_limit(%#llx)",
+		       (unsigned long long)op->size);
 		break;
 	}
 }
@@ -1164,6 +1182,14 @@ static void run_op(struct drv *d, const struct op *op)
 		break;
 	case OP_ITER:
 		run_iter(d, op);
+		break;
+	case OP_TRIM:
+		memblock_trim_memory(op->align);
+		model_trim_memory(m, op->align);
+		break;
+	case OP_ENFORCE:
+		memblock_enforce_memory_limit(op->size);
+		model_enforce_memory_limit(m, op->size);
 		break;
 	}
 	(void)iret;

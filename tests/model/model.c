@@ -440,6 +440,65 @@ int model_set_node(struct model *m, phys_addr_t base, phys_addr_t size,
 	return 0;
 }
 
+/*
+ * Every memory region shrinks to [round_up(base), round_down(end)) of
+ * @align, or goes; attributes stay.  (mm/ refuses an @align that is not a
+ * power of two; callers pass powers of two.)
+ */
+void model_trim_memory(struct model *m, phys_addr_t align)
+{
+	struct model_range *r = malloc((m->cfg.units + 1) * sizeof(*r));
+	size_t n;
+	unsigned long lo, hi;
+
+	if (!r)
+		model_fatal("out of memory", 0, m->cfg.units);
+	n = model_regions(m, MT_MEMORY, r, m->cfg.units + 1);
+	for (size_t i = 0; i < n; i++) {
+		phys_addr_t start = rup(r[i].start, align);
+		phys_addr_t end = rdown(r[i].end, align);
+
+		if (start < end && start >= r[i].start) {
+			unit_span(m, r[i].start, start, &lo, &hi);
+			memset(&m->u[MT_MEMORY][lo], 0, (hi - lo) * sizeof(struct model_unit));
+			unit_span(m, end, r[i].end, &lo, &hi);
+			memset(&m->u[MT_MEMORY][lo], 0, (hi - lo) * sizeof(struct model_unit));
+		} else {
+			unit_span(m, r[i].start, r[i].end, &lo, &hi);
+			memset(&m->u[MT_MEMORY][lo], 0, (hi - lo) * sizeof(struct model_unit));
+		}
+	}
+	m->gen[MT_MEMORY]++;
+	free(r);
+}
+
+/*
+ * Keep the first @limit bytes of memory: cut memory and reserved at the
+ * address where they end (nothing for 0 or more than there is).
+ */
+void model_enforce_memory_limit(struct model *m, phys_addr_t limit)
+{
+	struct model_range *r = malloc((m->cfg.units + 1) * sizeof(*r));
+	phys_addr_t max_addr = PHYS_ADDR_MAX;
+	size_t n;
+
+	if (!r)
+		model_fatal("out of memory", 0, m->cfg.units);
+	n = model_regions(m, MT_MEMORY, r, m->cfg.units + 1);
+	for (size_t i = 0; limit && i < n; i++) {
+		if (limit <= r[i].end - r[i].start) {
+			max_addr = r[i].start + limit;
+			break;
+		}
+		limit -= r[i].end - r[i].start;
+	}
+	free(r);
+	if (!limit || max_addr == PHYS_ADDR_MAX)
+		return;
+	model_remove_range(m, MT_MEMORY, max_addr, PHYS_ADDR_MAX);
+	model_remove_range(m, MT_RESERVED, max_addr, PHYS_ADDR_MAX);
+}
+
 /* ---- search and allocation ---- */
 
 phys_addr_t model_find_in_range_node(struct model *m, phys_addr_t size,

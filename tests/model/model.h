@@ -17,10 +17,14 @@
  *
  * The free ranges that allocation walks are derived the same way: maximal
  * runs of units that are memory, not reserved, and inside one memory
- * region (equal memory attributes).  Placement applies 4.12's rule to each
- * free range in turn (clamp to [start, end), take the highest aligned fit
- * top-down / the lowest bottom-up); that rule is five lines and is quoted
- * verbatim from the issue's specification in model.c.
+ * region (equal memory attributes).  One quirk of 4.12's two-index walk is
+ * kept: where two reserved regions touch (they differ in nid) strictly
+ * inside a memory region, the walk yields the empty gap between them as an
+ * empty range [x, x); only size-0 searches and iterators can tell.
+ * Placement applies 4.12's rule to each free range in turn (clamp to
+ * [start, end), take the highest aligned fit top-down / the lowest
+ * bottom-up, bottom-up only above kernel_end and falling back to
+ * top-down); the rule is a few lines and reads like the issue's text.
  *
  * The model also counts what the real arrays would need: 4.12 fails an
  * add with -ENOMEM when cnt + (number of holes the range fills) > max, and
@@ -118,6 +122,10 @@ int model_setclr_flag(struct model *m, phys_addr_t base, phys_addr_t size,
 int model_mark_mirror(struct model *m, phys_addr_t base, phys_addr_t size);
 int model_set_node(struct model *m, phys_addr_t base, phys_addr_t size,
 		   int type, int nid);
+
+/* memblock_trim_memory() and memblock_enforce_memory_limit(). */
+void model_trim_memory(struct model *m, phys_addr_t align);
+void model_enforce_memory_limit(struct model *m, phys_addr_t limit);
 
 /* Search and allocation. */
 phys_addr_t model_find_in_range_node(struct model *m, phys_addr_t size,

@@ -26,6 +26,46 @@ static void memblock_reset_boot_state_check(void)
 }
 
 /*
+ * memblock_reset() undoes every setting, not only the arrays:
+ *
+ *  |  +-M-+ ... settings changed, then reset
+ *  +--+---+-------------------+
+ *
+ * Expect: limit ANYWHERE, top-down, no debug, no movable_node, no mirror
+ * preference (no "mirrored memory" retry message), resizing disallowed
+ * again (the 129th region is -ENOMEM).
+ */
+static void memblock_reset_clears_state_check(void)
+{
+	memblock_add(DRAM, SZ_1M);
+	memblock_mark_mirror(DRAM, SZ_4K);
+	memblock_mark_hotplug(DRAM + SZ_512K, SZ_512K);
+	memblock_set_bottom_up(true);
+	memblock_set_current_limit(DRAM + SZ_64K);
+	memblock_set_debug(true);
+	memblock_set_movable_node(true);
+	memblock_allow_resize();
+	memblock_reset();
+	HT_EMPTY(&memblock.memory);
+	HT_ASSERT_EQ(memblock.current_limit, MEMBLOCK_ALLOC_ANYWHERE);
+	HT_ASSERT(!memblock_bottom_up());
+	HT_ASSERT(!memblock_debug_enabled());
+	memblock_add(DRAM, SZ_1M);
+	memblock_mark_hotplug(DRAM + SZ_512K, SZ_512K);
+	ht_log_clear();
+	HT_ASSERT_EQ(memblock_find_in_range(0, MEMBLOCK_ALLOC_ANYWHERE, SZ_4K, SZ_4K),
+		     DRAM + SZ_1M - SZ_4K);	/* hotplug allowed again */
+	HT_ASSERT(!ht_log_contains("mirrored"));
+	memblock_reset();
+	ht_ram_map(DRAM, SZ_16M);
+	memblock_add(DRAM + SZ_8M, SZ_8M);
+	for (int i = 1; i < INIT_MEMBLOCK_REGIONS; i++)
+		memblock_add(DRAM + i * SZ_4K, SZ_64);
+	HT_ASSERT_EQ(memblock_add(DRAM, SZ_64), -ENOMEM);
+	HT_ASSERT_EQ(memblock.memory.max, INIT_MEMBLOCK_REGIONS);
+}
+
+/*
  * One region into empty memory:
  *
  *  |        +--------+        |
@@ -253,6 +293,7 @@ static void memblock_add_range_type_check(void)
 
 static const struct ht_case cases[] = {
 	HT_CASE(memblock_reset_boot_state_check),
+	HT_CASE(memblock_reset_clears_state_check),
 	HT_CASE(memblock_add_simple_check),
 	HT_CASE(memblock_add_node_simple_check),
 	HT_CASE(memblock_add_disjoint_check),

@@ -87,11 +87,12 @@ static void memblock_find_end_below_start_check(void)
 /*
  * A gap exactly the size asked for:
  *
- *  |  +~~~~~~+----+~~~~~~~~~~~+
- *  |  | rsv  | f  |    rsv    |
- *  +--+------+----+-----------+
+ *  |  +~~~~~~+----+~~~~~~+----+~~~+
+ *  |  | rsv  | f1 | rsv  | f2 |rsv|
+ *  +--+------+----+------+----+---+
  *
- * Expect: the gap; one byte more does not fit.
+ * Expect: the gap; one byte more does not fit.  With a second exact gap
+ * f2 above: top-down f2, bottom-up f1.
  */
 static void memblock_find_exact_fit_check(void)
 {
@@ -100,9 +101,58 @@ static void memblock_find_exact_fit_check(void)
 	memblock_reserve(DRAM + SZ_16K + SZ_4K, SZ_64K - SZ_16K - SZ_4K);
 	HT_ASSERT_EQ(find(SZ_4K, SZ_4K, 0, MEMBLOCK_ALLOC_ANYWHERE), DRAM + SZ_16K);
 	HT_ASSERT_EQ(find(SZ_4K + 1, 1, 0, MEMBLOCK_ALLOC_ANYWHERE), 0);
-	/* a fit exactly at the bottom of the gap, bottom-up too */
+	/*
+	 * A second exact gap higher up: top-down takes it, bottom-up the
+	 * lower one (not by falling back to top-down).
+	 */
+	memblock_free(DRAM + SZ_32K + SZ_8K, SZ_4K);
+	HT_ASSERT_EQ(find(SZ_4K, SZ_4K, 0, MEMBLOCK_ALLOC_ANYWHERE),
+		     DRAM + SZ_32K + SZ_8K);
 	memblock_set_bottom_up(true);
 	HT_ASSERT_EQ(find(SZ_4K, SZ_4K, 0, MEMBLOCK_ALLOC_ANYWHERE), DRAM + SZ_16K);
+	HT_ASSERT_EQ(find(SZ_4K, SZ_4K, DRAM + SZ_16K + 1, MEMBLOCK_ALLOC_ANYWHERE),
+		     DRAM + SZ_32K + SZ_8K);
+}
+
+/*
+ * Many gaps, few that fit: a 4K hole every 5 pages, and two 8K holes (pages
+ * 22-23 and 102-103) with reserved pages on both sides:
+ *
+ *  |  +~~~~+ +~~+  +~~~~ .. +~~+  +~~~ .. |
+ *  |  |4K| |  |8K|  |4K|    |  |8K|  |     |
+ *  +--+----+-+--+--+------+-+--+--+-------+
+ *
+ * Expect: 8K top-down in the upper one, bottom-up in the lower one; with a
+ * limit inside the upper one, top-down the lower one; 16K nowhere; 4K at
+ * the very top / the first hole above the start.
+ */
+static void memblock_find_many_gaps_check(void)
+{
+	memblock_add(DRAM, SZ_1M);
+	memblock_reserve(DRAM, SZ_1M);
+	for (int page = 0; page < 256; page += 5)
+		memblock_free(DRAM + page * SZ_4K, SZ_4K);
+	memblock_free(DRAM + 22 * SZ_4K, SZ_8K);
+	memblock_free(DRAM + 102 * SZ_4K, SZ_8K);
+	HT_ASSERT_EQ(find(SZ_8K, SZ_4K, 0, MEMBLOCK_ALLOC_ANYWHERE),
+		     DRAM + 102 * SZ_4K);
+	HT_ASSERT_EQ(find(SZ_8K, SZ_4K, 0, DRAM + 103 * SZ_4K), DRAM + 22 * SZ_4K);
+	HT_ASSERT_EQ(find(SZ_16K, SZ_4K, 0, MEMBLOCK_ALLOC_ANYWHERE), 0);
+	HT_ASSERT_EQ(find(SZ_4K, SZ_4K, 0, MEMBLOCK_ALLOC_ANYWHERE),
+		     DRAM + 255 * SZ_4K);
+	HT_ASSERT_EQ(find(SZ_8K, SZ_8K, 0, MEMBLOCK_ALLOC_ANYWHERE),
+		     DRAM + 102 * SZ_4K);
+	memblock_set_bottom_up(true);
+	HT_ASSERT_EQ(find(SZ_8K, SZ_4K, 0, MEMBLOCK_ALLOC_ANYWHERE),
+		     DRAM + 22 * SZ_4K);
+	HT_ASSERT_EQ(find(SZ_8K, SZ_4K, DRAM + 23 * SZ_4K, MEMBLOCK_ALLOC_ANYWHERE),
+		     DRAM + 102 * SZ_4K);
+	HT_ASSERT_EQ(find(SZ_4K, SZ_4K, DRAM + 3 * SZ_4K, MEMBLOCK_ALLOC_ANYWHERE),
+		     DRAM + 5 * SZ_4K);
+	/* nothing fits bottom-up above page 104: top-down from the top */
+	ht_kernel_end = DRAM + 104 * SZ_4K;
+	HT_ASSERT_EQ(find(SZ_8K, SZ_4K, 0, MEMBLOCK_ALLOC_ANYWHERE),
+		     DRAM + 102 * SZ_4K);
 }
 
 /*
@@ -407,6 +457,7 @@ static const struct ht_case cases[] = {
 	HT_CASE(memblock_find_accessible_check),
 	HT_CASE(memblock_find_end_below_start_check),
 	HT_CASE(memblock_find_exact_fit_check),
+	HT_CASE(memblock_find_many_gaps_check),
 	HT_CASE(memblock_find_align_pushes_out_check),
 	HT_CASE(memblock_find_limit_inside_region_check),
 	HT_CASE(memblock_find_start_check),
