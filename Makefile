@@ -83,6 +83,9 @@ FIRMWARE     = $(or $(FW_$(FW)),$(error FW=$(FW): use FW=jump or FW=dynamic))
 ifeq ($(MEMBLOCK_DEBUG),1)
 BOOTARGS += memblock=debug
 endif
+# make run's benchmarks: quick (a few seconds), full, or off
+BENCH ?= quick
+BOOTARGS += $(if $(filter quick,$(BENCH)),bench=quick,$(if $(filter full,$(BENCH)),bench))
 
 QEMUOPTS  = -M virt -m $(MEM) -smp $(SMP) -nographic
 QEMUOPTS += -bios $(FIRMWARE)
@@ -164,6 +167,7 @@ help:
 	@echo "  BOOTARGS='...'    /chosen/bootargs: memblock=debug, movable_node,"
 	@echo "                    payload.panic, payload.trap"
 	@echo "  MEMBLOCK_DEBUG=1  adds memblock=debug: trace every memblock call"
+	@echo "  BENCH=quick       run's benchmarks: quick (default), full or off"
 	@echo "  TOOLPREFIX=...    cross toolchain prefix (default riscv64-unknown-elf-)"
 	@echo "  LIBFDT_CACHE=dir  where libfdt's sources are kept ($(LIBFDT_CACHE))"
 

@@ -6,6 +6,7 @@
 
 struct bench_config {
 	bool quick;		/* fewer region counts and samples */
+	bool csv;		/* print "csv:" and "meta:" lines for make bench */
 	unsigned int samples;	/* timed samples per case (0: default) */
 	unsigned int warmup;	/* discarded samples before them (0: default) */
 };
@@ -13,8 +14,9 @@ struct bench_config {
 /*
  * Measure every workload at every region count under every strategy
  * combination, starting each case from the memblock state memblock holds
- * now, and restore that state at the end.  Prints "bench:" progress lines,
- * one "csv:" and "meta:" line per result, and a table.
+ * now, and restore that state at the end.  Prints "bench:" progress lines
+ * and a table; with @cfg->csv also one "csv:" line per result and "meta:"
+ * lines, which tools/bench.sh collects.
  *
  * Return: 0 when every combination agreed on every result, -1 otherwise.
  */

@@ -47,6 +47,7 @@ static uint64_t cycles[MAX_SAMPLES], instret[MAX_SAMPLES];
 static phys_addr_t expected[MAX_SAMPLES];
 static uint64_t expected_hash;
 static struct bench_counters overhead;
+static bool print_csv_lines;
 
 static enum memblock_find_strategy combo_find(unsigned int c)
 {
@@ -138,6 +139,8 @@ static void print_csv(const struct workload *w, const struct workload_op *op,
 {
 	bool hi = bench_counters_have_instret(), hc = bench_counters_have_cycles();
 
+	if (!print_csv_lines)
+		return;
 	printf("csv: %s,%s,%s,%lu,%s,%u", w->name,
 	       memblock_find_strategy_name(combo_find(c)),
 	       memblock_update_strategy_name(combo_update(c)), n, op->name,
@@ -215,7 +218,8 @@ static int run_case(const struct workload *w, const struct workload_op *op,
 	ins = summarize(instret, samples);
 	cyc = summarize(cycles, samples);
 	print_csv(w, op, n, c, samples, ins, cyc);
-	if (combo_find(c) == MEMBLOCK_FIND_GAPTREE && c < MEMBLOCK_FIND_NR &&
+	if (print_csv_lines &&
+	    combo_find(c) == MEMBLOCK_FIND_GAPTREE && c < MEMBLOCK_FIND_NR &&
 	    !strcmp(w->name, "limit") && !strcmp(op->name, "find"))
 		printf("meta: gaptree_bytes %lu %llu\n", n,
 		       (unsigned long long)memblock_gaptree_bytes());
@@ -292,14 +296,23 @@ int bench_run(const struct bench_config *cfg)
 	}
 
 	measure_overhead();
-	printf("meta: counters %s\n", bench_counters_name());
-	printf("meta: counter_overhead_cycles %llu\n",
-	       (unsigned long long)overhead.cycles);
-	printf("meta: counter_overhead_instret %llu\n",
+	print_csv_lines = cfg->csv;
+	printf("bench: counters %s, read cost %llu (rdcycle) / %llu (rdinstret), subtracted\n",
+	       bench_counters_name(), (unsigned long long)overhead.cycles,
 	       (unsigned long long)overhead.instret);
-	printf("meta: samples %u\nmeta: warmup %u\n", samples, warmup);
-	printf("meta: area 0x%llx-0x%llx\n", (unsigned long long)area.lo,
+	printf("bench: %u samples after %u warm-up, area [0x%llx-0x%llx)\n",
+	       samples, warmup, (unsigned long long)area.lo,
 	       (unsigned long long)area.hi);
+	if (cfg->csv) {
+		printf("meta: counters %s\n", bench_counters_name());
+		printf("meta: counter_overhead_cycles %llu\n",
+		       (unsigned long long)overhead.cycles);
+		printf("meta: counter_overhead_instret %llu\n",
+		       (unsigned long long)overhead.instret);
+		printf("meta: samples %u\nmeta: warmup %u\n", samples, warmup);
+		printf("meta: area 0x%llx-0x%llx\n", (unsigned long long)area.lo,
+		       (unsigned long long)area.hi);
+	}
 
 	for (unsigned int w = 0; w < bench_nr_workloads; w++)
 		nr_cases += bench_workloads[w].nr_ops * nr_counts;

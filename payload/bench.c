@@ -8,7 +8,8 @@
 /* Return: 0 if not asked or every strategy agreed, -1 otherwise. */
 int run_benchmarks(void)
 {
-	struct bench_config cfg = { .quick = boot_options.bench_quick };
+	struct bench_config cfg = { .quick = boot_options.bench_quick,
+				    .csv = boot_options.bench_csv };
 
 	if (!boot_options.bench)
 		return 0;

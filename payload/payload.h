@@ -16,6 +16,7 @@ struct boot_options {
 	bool trap;		/* payload.trap: take an illegal instruction (tests) */
 	bool bench;		/* bench or bench=quick: run the benchmarks */
 	bool bench_quick;	/* bench=quick: fewer region counts and samples */
+	bool bench_csv;		/* bench.csv: machine-readable lines too */
 };
 
 extern struct boot_options boot_options;

@@ -45,6 +45,7 @@ void parse_bootargs(const char *bootargs)
 	boot_options.bench_quick = has_word(bootargs, "bench=quick");
 	boot_options.bench = boot_options.bench_quick ||
 			     has_word(bootargs, "bench");
+	boot_options.bench_csv = has_word(bootargs, "bench.csv");
 	memblock_set_debug(boot_options.memblock_debug);
 	memblock_set_movable_node(boot_options.movable_node);
 }

@@ -18,7 +18,7 @@ QUICK=${QUICK:-0}
 FIRMWARE=${FIRMWARE:-/usr/lib/riscv64-linux-gnu/opensbi/generic/fw_jump.elf}
 CROSS_CC=${CROSS_CC:-riscv64-unknown-elf-gcc}
 
-if [ "$QUICK" = 1 ]; then bootarg=bench=quick host_arg=--quick; else bootarg=bench host_arg=; fi
+if [ "$QUICK" = 1 ]; then bootarg="bench=quick bench.csv" host_arg=--quick; else bootarg="bench bench.csv" host_arg=; fi
 mkdir -p "$out/raw"
 csv=$out/bench.csv meta=$out/meta.txt
 echo "mode,workload,find,update,regions,op,samples,instret_min,instret_median,instret_max,cycles_min,cycles_median,cycles_max" >"$csv"

@@ -147,7 +147,7 @@ static void boot_state(void)
 
 int main(int argc, char **argv)
 {
-	struct bench_config cfg = { 0 };
+	struct bench_config cfg = { .csv = true };
 	unsigned long mem_mib = 128;
 
 	for (int i = 1; i < argc; i++) {
