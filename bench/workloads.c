@@ -20,7 +20,8 @@
  *          banks each with one reservation, added in ascending order as
  *          device trees list them (memblock_add, memblock_reserve, ...).
  *          The last samples' calls are timed; the calls before them build
- *          the same arrays untimed.
+ *          the same arrays untimed (as every build, with the binary update
+ *          path the harness selects while building).
  *  churn   the limit layout under a current_limit in mid-area; a ring of
  *          allocations of random size and alignment, the oldest freed as
  *          a new one is made.
@@ -306,7 +307,6 @@ static unsigned long dtbuild_max_samples(unsigned long n)
 static bool build_dtbuild(unsigned long n, unsigned int samples,
 			  const struct bench_area *area)
 {
-	enum memblock_update_strategy update = memblock_get_update_strategy();
 	phys_addr_t len = area->hi - area->lo;
 
 	dt.lo = area->lo;
@@ -319,12 +319,9 @@ static bool build_dtbuild(unsigned long n, unsigned int samples,
 
 	memblock_reset();
 	memblock_allow_resize();
-	/* the calls before the timed ones leave the same arrays either way */
-	memblock_set_update_strategy(MEMBLOCK_UPDATE_BINARY);
 	for (unsigned long c = 0; c < dt.first_timed; c++)
 		if (dtbuild_call(c))
 			return false;
-	memblock_set_update_strategy(update);
 	return true;
 }
 
