@@ -223,3 +223,6 @@ include tests/host.mk
 
 # ---- bench.csv -> bench.md and plots (tools/bench_report.mk) ---------------
 include tools/bench_report.mk
+
+# ---- Device trees at scale and under attack (tests/dt.mk): gendtb, fuzz-dt --
+include tests/dt.mk

@@ -34,6 +34,8 @@ static int dynamic_nodes[MAX_RESERVED_REGIONS];
 static int dynamic_count;
 static struct dt_dynamic_region dynamic_regions[MAX_RESERVED_REGIONS];
 static int dynamic_placed;
+static struct dt_stats stats;
+static unsigned long unlisted;		/* reservations not printed */
 
 int dt_root_addr_cells(void)
 {
@@ -132,13 +134,14 @@ static bool inside_memory(phys_addr_t base, phys_addr_t size)
  * A reservation [*@base, *@base + *@size) that runs past the top of the
  * address space: clip it as memblock_cap_size() would and say so.
  */
-static void clip_reservation(const char *where, const char *prop, int i,
-			     phys_addr_t *base, phys_addr_t *size)
+static void clip_reservation(const void *fdt, int node, const char *prop,
+			     int i, phys_addr_t *base, phys_addr_t *size)
 {
 	if (*base + (*size - 1) >= *base)
 		return;
 	printf("fdt: warning: %s: %s[%d]: 0x%llx + 0x%llx runs past the top "
-	       "of the address space, clipped to [0x%llx-0x%llx]\n", where,
+	       "of the address space, clipped to [0x%llx-0x%llx]\n",
+	       node < 0 ? "/memreserve/" : path_of(fdt, node),
 	       prop, i, (unsigned long long)*base, (unsigned long long)*size,
 	       (unsigned long long)*base,
 	       (unsigned long long)(PHYS_ADDR_MAX - 1));
@@ -219,6 +222,8 @@ int dt_init(const void *fdt)
 		return err;
 	dynamic_count = 0;
 	dynamic_placed = 0;
+	memset(&stats, 0, sizeof(stats));
+	unlisted = 0;
 	return 0;
 }
 
@@ -338,6 +343,7 @@ static int scan_memory_node(const void *fdt, int node)
 				"memory added before, merged (the first node "
 				"id wins)", prop, i, (unsigned long long)base,
 				(unsigned long long)(base + size - 1));
+		stats.memory_ranges++;
 		err = add_memory(fdt, node, base, size, nid);
 		if (err)
 			return err;
@@ -375,10 +381,21 @@ int dt_scan_memory(const void *fdt)
 	return 0;
 }
 
-/* Print one reservation the way every caller here does. */
+/*
+ * Print one reservation the way every caller here does.  Only the first
+ * REPORT_LINES static ones from the tree are listed: a tree with thousands
+ * would spend its boot on the console; the count follows the scan.
+ */
+#define REPORT_LINES	32
+
+
 static void report(phys_addr_t base, phys_addr_t size, const char *kind,
 		   const char *what)
 {
+	if (what == NULL) {		/* from the tree, static */
+		unlisted++;
+		return;
+	}
 	printf("Reserved memory: [0x%016llx-0x%016llx] %-11s %s\n",
 	       (unsigned long long)base, (unsigned long long)(base + size - 1),
 	       kind, what);
@@ -464,7 +481,7 @@ static int reserve_reg(const void *fdt, int node, int n, const fdt32_t *reg)
 				i, (unsigned long long)base);
 			continue;
 		}
-		clip_reservation(path_of(fdt, node), "reg", i, &base, &size);
+		clip_reservation(fdt, node, "reg", i, &base, &size);
 		if (!size)
 			continue;
 		if (!inside_memory(base, size))
@@ -473,7 +490,10 @@ static int reserve_reg(const void *fdt, int node, int n, const fdt32_t *reg)
 				(unsigned long long)base,
 				(unsigned long long)(base + size - 1),
 				nomap ? "nothing to remove" : "reserved anyway");
-		report(base, size, nomap ? "no-map" : "reserved", name);
+		stats.reserved_ranges++;
+		report(base, size, nomap ? "no-map" : "reserved",
+		       stats.reserved_ranges + stats.memreserve <= REPORT_LINES ?
+		       name : NULL);
 		if (reserve_memory_arch(base, size, nomap)) {
 			printf("fdt: error: %s: reg[%d]: failed to reserve "
 			       "0x%llx - 0x%llx\n", path_of(fdt, node), i,
@@ -496,7 +516,7 @@ int dt_scan_reserved_mem(const void *fdt)
 	for (n = 0; n < fdt_num_mem_rsv(fdt); n++) {
 		if (fdt_get_mem_rsv(fdt, n, &base, &size) || !size)
 			break;
-		clip_reservation("/memreserve/", "entry", n, &base, &size);
+		clip_reservation(fdt, -1, "entry", n, &base, &size);
 		if (!size)
 			continue;
 		if (!inside_memory(base, size))
@@ -505,7 +525,10 @@ int dt_scan_reserved_mem(const void *fdt)
 			       "anyway, as Linux does\n", n,
 			       (unsigned long long)base,
 			       (unsigned long long)(base + size - 1));
-		report(base, size, "reserved", "/memreserve/");
+		stats.memreserve++;
+		report(base, size, "reserved",
+		       stats.reserved_ranges + stats.memreserve <= REPORT_LINES ?
+		       "/memreserve/" : NULL);
 		if (reserve_memory_arch(base, size, false)) {
 			printf("fdt: error: /memreserve/ %d: failed to reserve "
 			       "0x%llx - 0x%llx\n", n, (unsigned long long)base,
@@ -516,7 +539,7 @@ int dt_scan_reserved_mem(const void *fdt)
 
 	root = fdt_subnode_offset(fdt, 0, "reserved-memory");
 	if (root < 0)
-		return 0;
+		goto out;
 	err = check_reserved_mem_root(fdt, root);
 	if (err)
 		return err;
@@ -545,6 +568,10 @@ int dt_scan_reserved_mem(const void *fdt)
 					MAX_RESERVED_REGIONS);
 		dynamic_nodes[dynamic_count++] = node;
 	}
+out:
+	if (unlisted)
+		printf("Reserved memory: %lu more /memreserve/ and reg regions, "
+		       "not listed\n", unlisted);
 	return 0;
 }
 
@@ -632,9 +659,55 @@ static int alloc_size(const void *fdt, int node)
 		return 0;
 	}
 	report(base, size, nomap ? "size,no-map" : "size", name);
+	stats.dynamic++;
 	dynamic_regions[dynamic_placed++] = (struct dt_dynamic_region){
 		name, base, size, nomap };
 	return 0;
+}
+
+/*
+ * An upper bound, from one pass over the tree, on the memblock operations
+ * the scans will make: every entry of every memory node's reg and
+ * linux,usable-memory (twice if hotpluggable: add, then mark), every
+ * /memreserve/ entry, every /reserved-memory reg entry (no-map ones also
+ * count against memory) and every dynamic child (against both).  Nothing
+ * is validated here; the scans do that.
+ */
+void dt_count_ops(const void *fdt, unsigned long *memory_ops,
+		  unsigned long *reserved_ops)
+{
+	int pair = (root_addr_cells + root_size_cells) * 4;
+	int node, root, len;
+
+	*memory_ops = 0;
+	*reserved_ops = fdt_num_mem_rsv(fdt) > 0 ? fdt_num_mem_rsv(fdt) : 0;
+	for (node = fdt_next_node(fdt, -1, NULL); node >= 0;
+	     node = fdt_next_node(fdt, node, NULL)) {
+		if (!prop_is(fdt, node, "device_type", "memory"))
+			continue;
+		int per = fdt_getprop(fdt, node, "hotpluggable", NULL) ? 2 : 1;
+
+		if (fdt_getprop(fdt, node, "reg", &len) && len > 0)
+			*memory_ops += per * ((len + pair - 1) / pair);
+		if (fdt_getprop(fdt, node, "linux,usable-memory", &len) && len > 0)
+			*memory_ops += per * ((len + pair - 1) / pair);
+	}
+	root = fdt_subnode_offset(fdt, 0, "reserved-memory");
+	if (root < 0)
+		return;
+	fdt_for_each_subnode(node, fdt, root) {
+		unsigned long n = 1;
+
+		if (fdt_getprop(fdt, node, "reg", &len) && len > 0)
+			n = (len + pair - 1) / pair;
+		*reserved_ops += n;
+		*memory_ops += n;
+	}
+}
+
+const struct dt_stats *dt_stats(void)
+{
+	return &stats;
 }
 
 const struct dt_dynamic_region *dt_dynamic_regions(int *count)

@@ -44,6 +44,19 @@ struct dt_dynamic_region {
 };
 const struct dt_dynamic_region *dt_dynamic_regions(int *count);
 
+/* How many regions the scans read from the tree (zero-size ones left out). */
+struct dt_stats {
+	unsigned long memory_ranges;	/* memory nodes' reg entries */
+	unsigned long memreserve;	/* /memreserve/ entries */
+	unsigned long reserved_ranges;	/* /reserved-memory reg entries */
+	unsigned long dynamic;		/* dynamic children placed */
+};
+const struct dt_stats *dt_stats(void);
+
+/* Upper bounds on the memblock updates the scans will make to each type. */
+void dt_count_ops(const void *fdt, unsigned long *memory_ops,
+		  unsigned long *reserved_ops);
+
 /* Small readers for the banner and the command line; NULL or 0 if absent. */
 const char *dt_bootargs(const void *fdt);
 const char *dt_model(const void *fdt);
