@@ -47,13 +47,42 @@ int dt_root_size_cells(void)
 	return root_size_cells;
 }
 
-/* The full path of @node, for messages; "?" if libfdt cannot say. */
+/*
+ * The full path of @node, for messages; "?" if it cannot be said.  Not
+ * fdt_get_path(): on a malformed blob its walk back up the buffer can run
+ * below the start of it (found by tests/dt_fuzz).  Here every ancestor's
+ * offset is kept on a bounded stack and the names are appended with
+ * bounds checks.
+ */
+#define PATH_DEPTH	32
+
 static const char *path_of(const void *fdt, int node)
 {
 	static char path[256];
+	int stack[PATH_DEPTH], depth = 0, off, d;
+	size_t len = 0;
 
-	if (fdt_get_path(fdt, node, path, sizeof(path)) < 0)
+	for (off = 0; off >= 0 && off <= node;
+	     off = fdt_next_node(fdt, off, &depth)) {
+		if (depth < 0 || depth >= PATH_DEPTH)
+			return "?";
+		stack[depth] = off;
+		if (off == node)
+			break;
+	}
+	if (off != node)
 		return "?";
+	if (depth == 0)
+		return "/";
+	for (d = 1; d <= depth; d++) {
+		const char *name = fdt_get_name(fdt, stack[d], NULL);
+		int n = snprintf(path + len, sizeof(path) - len, "/%s",
+				 name ? name : "?");
+
+		if (n < 0 || (size_t)n >= sizeof(path) - len)
+			return path;	/* truncated, still terminated */
+		len += n;
+	}
 	return path;
 }
 
