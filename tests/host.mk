@@ -16,16 +16,18 @@
 #   HT_LINUX_MAX_NUMNODES=0  1: hold mm/ to 4.12's "nid MAX_NUMNODES means
 #                      any node" in finds (a known deviation; tests/common/ht.h)
 #
-# Everything is built into build/host/.  Variables are HT_-prefixed so that
+# Everything is built into build/host/ (build/host-linux-nid/ with
+# HT_LINUX_MAX_NUMNODES=1).  Variables are HT_-prefixed so that
 # nothing here clashes with the top Makefile (whose CC/CFLAGS are not used).
 
 HT_CC        ?= gcc
 HT_CLANG     ?= clang
-HT_BUILD     := build/host
 DIFF_OPS     ?= 1000000
 DIFF_SEED    ?= 1
 FUZZ_SECONDS ?= 60
 HT_LINUX_MAX_NUMNODES ?= 0
+# A build with the switch on goes elsewhere, so that flipping it rebuilds.
+HT_BUILD     := build/host$(if $(filter 1,$(HT_LINUX_MAX_NUMNODES)),-linux-nid)
 
 # clang and its libFuzzer runtime (libclang_rt.fuzzer), for the top
 # Makefile's `make deps`.

@@ -135,9 +135,9 @@ int main(int argc, char **argv)
 	       seqs, d.ops, ops, only_combo >= 0 ? 1 : ht_combo_count(),
 	       (double)(t1.tv_sec - t0.tv_sec) +
 		       (double)(t1.tv_nsec - t0.tv_nsec) / 1e9);
-	printf("diff: allocations %lu ok, %lu failed (%lu panics); %lu -ENOMEM; %lu array doublings; up to %lu regions\n",
+	printf("diff: allocations %lu ok, %lu failed (%lu panics); %lu -ENOMEM; %lu array doublings (%lu of a doubled array); up to %lu regions\n",
 	       d.allocs_ok, d.allocs_failed, d.panics, d.enomem, d.doublings,
-	       d.max_cnt);
+	       d.redoublings, d.max_cnt);
 	printf("%llu passed, %llu failed\n", passed, failed);
 	drv_destroy(&d);
 	ht_env_reset();

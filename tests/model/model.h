@@ -86,6 +86,7 @@ struct model {
 	phys_addr_t kernel_end;
 	bool bug;		/* double_array could not reserve its array */
 	unsigned long gen[MT_NR];	/* bumped by every change of a type */
+	struct model_range *ranges;	/* scratch: cfg.units + 1 ranges */
 	/*
 	 * Decisions of this project that differ from 4.12 (see the issue and
 	 * mm/): an allocation of 0 bytes is refused, an alignment that is not

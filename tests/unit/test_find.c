@@ -438,17 +438,34 @@ static void memblock_find_anywhere_top_check(void)
 
 /*
  * size 0: 4.12's rule returns round_down(end, align) of the highest free
- * range, one past its last byte.
+ * range, one past its last byte; bottom-up, the first free range that is
+ * not empty once clamped.
  *
- *  |  +--------------+f       |
- *  +--+--------------+--------+
+ *  |  +--+~~~~~~~~~~~+--+f    |
+ *  +--+--+-----------+--+-----+
  *
- * Expect: the end of memory.
+ * Expect: the end of memory; bottom-up from 4K, the upper range's base.
  */
 static void memblock_find_size_zero_check(void)
 {
 	memblock_add(DRAM, SZ_64K);
 	HT_ASSERT_EQ(find(0, SZ_4K, 0, MEMBLOCK_ALLOC_ANYWHERE), DRAM + SZ_64K);
+	/*
+	 * Bottom-up, a free range clamped to nothing ([4K, 4K) here) is no
+	 * fit even for 0 bytes: cand must lie below this_end.
+	 */
+	memblock_reserve(DRAM + SZ_4K, SZ_64K - SZ_8K);
+	memblock_set_bottom_up(true);
+	HT_ASSERT_EQ(find(0, SZ_4K, DRAM + SZ_4K, MEMBLOCK_ALLOC_ANYWHERE),
+		     DRAM + SZ_64K - SZ_4K);
+	/* nor is one whose aligned start is its end: [60K + 64, 64K) */
+	memblock_reset();
+	memblock_add(DRAM, SZ_128K);
+	memblock_reserve(DRAM, SZ_64K - SZ_4K + SZ_64);
+	memblock_reserve(DRAM + SZ_64K, SZ_32K);
+	memblock_set_bottom_up(true);
+	HT_ASSERT_EQ(find(0, SZ_4K, 0, MEMBLOCK_ALLOC_ANYWHERE),
+		     DRAM + SZ_64K + SZ_32K);
 }
 
 static const struct ht_case cases[] = {

@@ -43,13 +43,15 @@ static void memblock_remove_absent_check(void)
  *  |  | r1 |  -> removed      |
  *  +--+----+------------------+
  *
- * Expect: cnt 1, one empty region, total 0.
+ * Expect: cnt 1, one empty region (nid MAX_NUMNODES), total 0.
  */
 static void memblock_remove_all_check(void)
 {
 	memblock_add_node(DRAM, SZ_4K, 1);
 	HT_ASSERT_EQ(memblock_remove(DRAM, SZ_4K), 0);
 	HT_EMPTY(&memblock.memory);
+	/* 4.12's memblock_remove_region() gives the dummy no node */
+	HT_ASSERT_EQ(memblock.memory.regions[0].nid, MAX_NUMNODES);
 	/* and it can be filled again */
 	HT_ASSERT_EQ(memblock_add(DRAM + SZ_8K, SZ_4K), 0);
 	HT_REGIONS(&memblock.memory, { DRAM + SZ_8K, SZ_4K, 0, MAX_NUMNODES });
