@@ -18,7 +18,8 @@ struct bench_config {
  * and a table; with @cfg->csv also one "csv:" line per result and "meta:"
  * lines, which tools/bench.sh collects.
  *
- * Return: 0 when every combination agreed on every result, -1 otherwise.
+ * Return: 0 when every combination agreed on every result (or there was
+ * no room to run: a line says so), -1 otherwise.
  */
 int bench_run(const struct bench_config *cfg);
 

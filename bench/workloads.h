@@ -40,8 +40,9 @@ extern const struct workload bench_workloads[];
 extern const unsigned int bench_nr_workloads;
 
 /* The state every case but dtbuild starts from: memblock as booted. */
-void bench_boot_state_save(void);
+int bench_boot_state_save(void);
 void bench_boot_state_restore(void);
+void bench_boot_state_release(void);
 struct bench_area bench_boot_area(void);
 
 #endif /* BENCH_WORKLOADS_H */
