@@ -52,5 +52,8 @@ void print_banner(unsigned long hartid, const void *fdt)
 		       "Exit Device");
 	printf(KEY "%s\n", "memblock=debug",
 	       boot_options.memblock_debug ? "on" : "off");
+	printf(KEY "find %s, update %s\n", "memblock Strategies",
+	       memblock_find_strategy_name(memblock_get_find_strategy()),
+	       memblock_update_strategy_name(memblock_get_update_strategy()));
 	printf("\n");
 }

@@ -37,6 +37,28 @@ static bool has_word(const char *args, const char *word)
 	return false;
 }
 
+/*
+ * memblock.find=linear|binary|gaptree and memblock.update=linear|binary:
+ * the strategies the boot itself uses (Linux 4.12's are linear/linear).
+ */
+static void set_strategies(const char *bootargs)
+{
+	char word[40];
+
+	for (int s = 0; s < MEMBLOCK_FIND_NR; s++) {
+		snprintf(word, sizeof(word), "memblock.find=%s",
+			 memblock_find_strategy_name(s));
+		if (has_word(bootargs, word))
+			memblock_set_find_strategy(s);
+	}
+	for (int s = 0; s < MEMBLOCK_UPDATE_NR; s++) {
+		snprintf(word, sizeof(word), "memblock.update=%s",
+			 memblock_update_strategy_name(s));
+		if (has_word(bootargs, word))
+			memblock_set_update_strategy(s);
+	}
+}
+
 /* Linux's early params that matter here, and two for the tests. */
 void parse_bootargs(const char *bootargs)
 {
@@ -52,6 +74,7 @@ void parse_bootargs(const char *bootargs)
 	boot_options.bench_csv = has_word(bootargs, "bench.csv");
 	memblock_set_debug(boot_options.memblock_debug);
 	memblock_set_movable_node(boot_options.movable_node);
+	set_strategies(bootargs);
 }
 
 /* The dynamic reserved-memory regions are the payload's allocations too. */
