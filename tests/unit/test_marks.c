@@ -169,7 +169,8 @@ static void memblock_set_node_reserved_check(void)
  *  |  |r0|  r1  |r2|          |
  *  +--+--+------+--+----------+
  *
- * Expect: three regions, start_rgn 1, end_rgn 2.
+ * Expect: three regions, start_rgn 1, end_rgn 2; a search sees three free
+ * ranges until the next merge.
  */
 static void memblock_isolate_range_check(void)
 {
@@ -184,6 +185,11 @@ static void memblock_isolate_range_check(void)
 	HT_ASSERT_EQ(memblock.memory.regions[1].base, DRAM + SZ_4K);
 	HT_ASSERT_EQ(memblock.memory.regions[1].size, SZ_8K);
 	HT_ASSERT_EQ(memblock.memory.total_size, SZ_16K);
+	/* each piece is its own free range: 12K fits nowhere, 8K in r1 */
+	HT_ASSERT_EQ(memblock_find_in_range(0, MEMBLOCK_ALLOC_ANYWHERE, SZ_8K + SZ_4K,
+					    SZ_4K), 0);
+	HT_ASSERT_EQ(memblock_find_in_range(0, MEMBLOCK_ALLOC_ANYWHERE, SZ_8K, SZ_4K),
+		     DRAM + SZ_4K);
 	/* the next merging operation joins them again */
 	HT_ASSERT_EQ(memblock_mark_hotplug(DRAM, SZ_4K), 0);
 	HT_ASSERT_EQ(memblock_clear_hotplug(DRAM, SZ_4K), 0);

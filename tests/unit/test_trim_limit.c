@@ -118,6 +118,17 @@ static void memblock_cap_memory_range_check(void)
 		   { DRAM + SZ_2M, SZ_512K, 0, MAX_NUMNODES });
 	HT_REGIONS(&memblock.reserved,
 		   { DRAM + SZ_512K + SZ_64K, SZ_4K, 0, MAX_NUMNODES });
+	/* and the search sees the new layout (every find strategy) */
+	HT_ASSERT_EQ(memblock_find_in_range(0, MEMBLOCK_ALLOC_ANYWHERE, SZ_4K, SZ_4K),
+		     DRAM + SZ_2M + SZ_512K - SZ_4K);
+	HT_ASSERT_EQ(memblock_find_in_range(0, DRAM + SZ_2M, SZ_64K, SZ_4K),
+		     DRAM + SZ_1M - SZ_64K);
+	memblock_set_bottom_up(true);
+	HT_ASSERT_EQ(memblock_find_in_range(0, MEMBLOCK_ALLOC_ANYWHERE, SZ_64K, SZ_4K),
+		     DRAM + SZ_512K);
+	HT_ASSERT_EQ(memblock_find_in_range(0, MEMBLOCK_ALLOC_ANYWHERE, SZ_64K + SZ_4K,
+					    SZ_4K),
+		     DRAM + SZ_512K + SZ_64K + SZ_4K);
 }
 
 /*
@@ -147,7 +158,8 @@ static void memblock_cap_memory_range_outside_check(void)
  *  |  |  N  [ N   |keep|]     |
  *  +--+-----+-----+----+------+
  *
- * Expect: two NOMAP regions meeting at base, then one after a mark call.
+ * Expect: two NOMAP regions meeting at base (so no 512K NOMAP free range),
+ * then one after a mark call (and the 512K range is there).
  */
 static void memblock_cap_memory_range_split_nomap_check(void)
 {
@@ -162,10 +174,16 @@ static void memblock_cap_memory_range_split_nomap_check(void)
 	HT_ASSERT_EQ(memblock.memory.regions[1].flags, MEMBLOCK_NOMAP);
 	HT_ASSERT_EQ(memblock.memory.regions[2].base, DRAM + SZ_512K);
 	HT_ASSERT_EQ(memblock.memory.total_size, SZ_1M);
+	HT_ASSERT_EQ(memblock_find_in_range_node(SZ_512K, SZ_4K, 0, DRAM + SZ_512K,
+						 NUMA_NO_NODE, MEMBLOCK_NOMAP), 0);
 	HT_ASSERT_EQ(memblock_clear_hotplug(DRAM + SZ_512K, SZ_4K), 0);
 	HT_REGIONS(&memblock.memory,
 		   { DRAM, SZ_512K, MEMBLOCK_NOMAP, MAX_NUMNODES },
 		   { DRAM + SZ_512K, SZ_512K, 0, MAX_NUMNODES });
+	/* merged again: the whole NOMAP region is one free range */
+	HT_ASSERT_EQ(memblock_find_in_range_node(SZ_512K, SZ_4K, 0, DRAM + SZ_512K,
+						 NUMA_NO_NODE, MEMBLOCK_NOMAP),
+		     DRAM);
 }
 
 /*
