@@ -121,6 +121,7 @@ qemu-gdb: build
 
 test: deps
 	@$(MAKE) --no-print-directory host-test
+	@$(MAKE) --no-print-directory bench-report-test
 	@$(MAKE) --no-print-directory platform-test
 	@$(MAKE) --no-print-directory qemu-test
 

@@ -21,5 +21,7 @@ bool bench_counters_have_cycles(void);
 bool bench_counters_have_instret(void);
 /* What the counters are, for the report: "rdcycle+rdinstret" etc. */
 const char *bench_counters_name(void);
+/* What the table's medians count: instret where there is one, else cycles. */
+const char *bench_counters_unit(void);
 
 #endif /* BENCH_COUNTERS_H */

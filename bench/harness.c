@@ -237,11 +237,8 @@ static int run_case(const struct workload *w, const struct workload_op *op,
 
 static void print_table(void)
 {
-	const char *unit = bench_counters_have_instret() ? "instructions" :
-							   "cycles";
-
 	printf("\nMedian %s per operation (counter cost subtracted); find/update:\n",
-	       unit);
+	       bench_counters_unit());
 	printf("%-8s %-5s %6s", "workload", "op", "N");
 	for (unsigned int c = 0; c < NR_COMBOS; c++) {
 		char name[32];

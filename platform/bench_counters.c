@@ -28,3 +28,8 @@ const char *bench_counters_name(void)
 {
 	return "rdcycle+rdinstret";
 }
+
+const char *bench_counters_unit(void)
+{
+	return "rdinstret (instructions under QEMU -icount, host ticks without)";
+}

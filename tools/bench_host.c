@@ -135,6 +135,11 @@ const char *bench_counters_name(void)
 				  "rdtsc (reference cycles; perf_event_open unavailable)";
 }
 
+const char *bench_counters_unit(void)
+{
+	return perf_cycles >= 0 ? "instructions" : "rdtsc ticks";
+}
+
 /* The memblock a payload boots with on QEMU virt: OpenSBI, image, DTB. */
 static void boot_state(void)
 {

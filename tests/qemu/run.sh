@@ -401,6 +401,8 @@ test_make_run_panic_fails() {
 
 # Big, hostile and edge-case device trees (issue 6).
 . "$ROOT/tests/qemu/dt.sh"
+# Strategies and benchmarks (issues 4 and 5).
+. "$ROOT/tests/qemu/bench.sh"
 
 # ---- Runner -----------------------------------------------------------------
 
