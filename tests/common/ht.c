@@ -48,8 +48,12 @@ void ht_fail_at(const char *file, int line, const char *fmt, ...)
 
 void ht_skip(const char *why)
 {
-	printf("SKIP %s%s%s: %s\n", ht_current ? ht_current : "?",
-	       *ht_context ? " " : "", ht_context, why);
+	static const char *said;
+
+	/* once per test, not once per strategy combination */
+	if (ht_verbose || said != ht_current)
+		printf("SKIP %s: %s\n", ht_current ? ht_current : "?", why);
+	said = ht_current;
 	longjmp(ht_test_jmp, 2);
 }
 
