@@ -256,6 +256,9 @@ phys_addr_t memblock_find_in_range_node(phys_addr_t size, phys_addr_t align,
 		return 0;
 	}
 
+	/* as __next_mem_range() would, for the walks that do not use it */
+	nid = memblock_nid_or_any(nid);
+
 	/* pump up @end */
 	if (end == MEMBLOCK_ALLOC_ACCESSIBLE)
 		end = memblock.current_limit;

@@ -74,6 +74,17 @@ static inline bool memblock_region_usable(const struct memblock_region *m,
 	return true;
 }
 
+/*
+ * 4.12 takes nid MAX_NUMNODES to mean any node, with a warning once: the
+ * old spelling of NUMA_NO_NODE.
+ */
+int memblock_max_numnodes_is_any(void);
+
+static inline int memblock_nid_or_any(int nid)
+{
+	return nid == MAX_NUMNODES ? memblock_max_numnodes_is_any() : nid;
+}
+
 int memblock_remove_range(struct memblock_type *type,
 			  phys_addr_t base, phys_addr_t size);
 long memblock_last_region_starting_below(struct memblock_type *type,

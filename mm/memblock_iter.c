@@ -12,6 +12,18 @@
 
 #include "memblock_internal.h"
 
+/* The slow half of memblock_nid_or_any(): 4.12's WARN_ONCE. */
+int memblock_max_numnodes_is_any(void)
+{
+	static bool warned;
+
+	if (!warned) {
+		memblock_printf("memblock: Usage of MAX_NUMNODES is deprecated. Use NUMA_NO_NODE instead\n");
+		warned = true;
+	}
+	return NUMA_NO_NODE;
+}
+
 static phys_addr_t gap_start(const struct memblock_type *type, long idx_b)
 {
 	return idx_b ? region_end(&type->regions[idx_b - 1]) : 0;
@@ -74,6 +86,7 @@ void __next_mem_range(u64 *idx, int nid, ulong flags,
 	long idx_a = (int32_t)(uint32_t)*idx;	/* -1 once past region 0 */
 	long idx_b = *idx >> 32;
 
+	nid = memblock_nid_or_any(nid);
 	for (; idx_a < (long)type_a->cnt; idx_a++) {
 		struct memblock_region *m = &type_a->regions[idx_a];
 		phys_addr_t m_start = m->base;
@@ -147,6 +160,7 @@ void __next_mem_range_rev(u64 *idx, int nid, ulong flags,
 	long idx_a = (int32_t)(uint32_t)*idx;	/* -1 once past region 0 */
 	long idx_b = *idx >> 32;
 
+	nid = memblock_nid_or_any(nid);
 	if (*idx == (u64)ULLONG_MAX) {
 		idx_a = type_a->cnt - 1;
 		idx_b = type_b ? (long)type_b->cnt : 0;
