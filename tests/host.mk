@@ -14,12 +14,8 @@
 #   FUZZ_SECONDS=60    how long `make fuzz` runs
 #   HT_CC=gcc          host compiler of the unit and differential tests
 #   HT_CLANG=clang     compiler of the fuzz target (needs libFuzzer)
-#   HT_LINUX_MAX_NUMNODES=1  hold mm/ to 4.12's "nid MAX_NUMNODES means any
-#                      node" in finds, as mm/ now does; 0 expects the
-#                      opposite (tests/common/ht.h)
 #
-# Everything is built into build/host/ (build/host-linux-nid/ with
-# HT_LINUX_MAX_NUMNODES=1).  Variables are HT_-prefixed so that
+# Everything is built into build/host/.  Variables are HT_-prefixed so that
 # nothing here clashes with the top Makefile (whose CC/CFLAGS are not used).
 
 HT_CC        ?= gcc
@@ -27,9 +23,7 @@ HT_CLANG     ?= clang
 DIFF_OPS     ?= 1000000
 DIFF_SEED    ?= 1
 FUZZ_SECONDS ?= 60
-HT_LINUX_MAX_NUMNODES ?= 1
-# A build with the switch on goes elsewhere, so that flipping it rebuilds.
-HT_BUILD     := build/host$(if $(filter 1,$(HT_LINUX_MAX_NUMNODES)),-linux-nid)
+HT_BUILD     := build/host
 
 # clang and its libFuzzer runtime (libclang_rt.fuzzer), for the top
 # Makefile's `make deps`.
@@ -41,7 +35,6 @@ HT_CFLAGS += -Wall -Wextra -Werror
 HT_CFLAGS += -fsanitize=address,undefined -fno-sanitize-recover=all
 HT_CFLAGS += -fno-omit-frame-pointer
 HT_CFLAGS += -Imm -Itests/common -Itests/model
-HT_CFLAGS += -DHT_MAX_NUMNODES_IS_ANY=$(HT_LINUX_MAX_NUMNODES)
 
 # Unit tests: -O1 keeps them quick to build and to debug.
 HT_UNIT_CFLAGS := $(HT_CFLAGS) -O1

@@ -42,19 +42,6 @@ __attribute__((format(printf, 1, 2))) void ht_info(const char *fmt, ...);
 /* End the test as skipped, saying why (printed, and counted). */
 __attribute__((noreturn)) void ht_skip(const char *why);
 
-/*
- * Known deviations of mm/ from Linux 4.12 that the tests do not yet hold
- * against it (each is in the host-test report to the lead).  Build with
- * -DHT_MAX_NUMNODES_IS_ANY=1 (make HT_LINUX_MAX_NUMNODES=1) to check it:
- *
- * HT_MAX_NUMNODES_IS_ANY: 4.12's __next_mem_range{,_rev}() turn nid
- * MAX_NUMNODES into NUMA_NO_NODE (WARN_ONCE "Usage of MAX_NUMNODES is
- * deprecated"), so a find or allocation for MAX_NUMNODES takes any node.
- */
-#ifndef HT_MAX_NUMNODES_IS_ANY
-#define HT_MAX_NUMNODES_IS_ANY 0
-#endif
-
 #define HT_ASSERT(cond)							\
 	do {								\
 		if (!(cond))						\

@@ -1262,7 +1262,7 @@ bool drv_run(struct drv *d, struct drv_src *src, int kind, int combo,
 	}
 	model_reset(&d->m);
 	d->m.refuse_zero_alloc = true;
-	d->m.max_numnodes_is_any = HT_MAX_NUMNODES_IS_ANY;
+	d->m.max_numnodes_is_any = true;
 	d->combo = combo;
 	d->step = 0;
 	d->max_steps = max_steps;

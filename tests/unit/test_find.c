@@ -358,17 +358,28 @@ static void memblock_find_not_across_regions_check(void)
  *  |  |          f|           |
  *  +--+-----------+-----------+
  *
- * Expect: a find for MAX_NUMNODES finds node 0's memory.
+ * Expect: a find for MAX_NUMNODES finds node 0's memory, and so does the
+ * walk.
  */
 static void memblock_find_max_numnodes_check(void)
 {
-	if (!HT_MAX_NUMNODES_IS_ANY)
-		ht_skip("mm/ treats nid MAX_NUMNODES as a node (HT_MAX_NUMNODES_IS_ANY=0)");
+	phys_addr_t s, e;
+	int n = 0;
+	u64 i;
+
 	memblock_add_node(DRAM, SZ_64K, 0);
+	for_each_free_mem_range(i, MAX_NUMNODES, MEMBLOCK_NONE, &s, &e, NULL)
+		n++;
+	for_each_free_mem_range_reverse(i, MAX_NUMNODES, MEMBLOCK_NONE, &s, &e,
+					NULL)
+		n++;
+	HT_ASSERT_EQ(n, 2);
+	HT_ASSERT_EQ(memblock_alloc_nid(SZ_4K, SZ_4K, MAX_NUMNODES),
+		     DRAM + SZ_64K - SZ_4K);
 	HT_ASSERT_EQ(memblock_find_in_range_node(SZ_4K, SZ_4K, 0,
 						 MEMBLOCK_ALLOC_ANYWHERE,
 						 MAX_NUMNODES, 0),
-		     DRAM + SZ_64K - SZ_4K);
+		     DRAM + SZ_64K - SZ_8K);
 }
 
 /*
