@@ -974,13 +974,24 @@ void memblock_enforce_memory_limit(phys_addr_t limit)
  *
  * Remove every mapped memory region outside [@base, @base + @size) and
  * truncate reserved to it.  NOMAP regions outside are kept, as in 4.12 (so
- * that firmware tables stay known), and are left split at the edges.
+ * that firmware tables stay known), and are left split at the edges.  With
+ * no memory at all, nothing happens (mainline's check).
  */
 void memblock_cap_memory_range(phys_addr_t base, phys_addr_t size)
 {
 	struct memblock_type *type = &memblock.memory;
 	int start_rgn, end_rgn;
 	int i;
+
+	/*
+	 * Mainline's fix (e888fa7bb882, "memblock: Check memory add/cap
+	 * ordering"): with no memory yet, 4.12 would go on and truncate the
+	 * reservations to the range, for nothing.
+	 */
+	if (!type->total_size) {
+		memblock_printf("memblock_cap_memory_range: No memory registered yet\n");
+		return;
+	}
 
 	if (!size)
 		return;

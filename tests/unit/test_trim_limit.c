@@ -207,6 +207,26 @@ static void memblock_mem_limit_remove_map_check(void)
 	HT_EMPTY(&memblock.reserved);
 }
 
+/*
+ * Mainline's check, taken: capping before any memory is added is a caller
+ * bug that 4.12 answered by truncating the reservations.
+ *
+ *  memory:   (none)
+ *  reserved: |  [r0]     [r1]   |     cap: [ r1 ]
+ *
+ * Expect: a warning, and both reservations still there.
+ */
+static void memblock_cap_memory_range_no_memory_check(void)
+{
+	memblock_reserve(DRAM, SZ_4K);
+	memblock_reserve(DRAM + SZ_1M, SZ_4K);
+	ht_log_clear();
+	memblock_cap_memory_range(DRAM + SZ_1M, SZ_64K);
+	HT_ASSERT(ht_log_contains("No memory registered yet"));
+	HT_REGIONS(&memblock.reserved, { DRAM, SZ_4K, 0, MAX_NUMNODES },
+		   { DRAM + SZ_1M, SZ_4K, 0, MAX_NUMNODES });
+}
+
 static const struct ht_case cases[] = {
 	HT_CASE(memblock_trim_memory_check),
 	HT_CASE(memblock_trim_memory_all_check),
@@ -215,6 +235,7 @@ static const struct ht_case cases[] = {
 	HT_CASE(memblock_cap_memory_range_check),
 	HT_CASE(memblock_cap_memory_range_outside_check),
 	HT_CASE(memblock_cap_memory_range_split_nomap_check),
+	HT_CASE(memblock_cap_memory_range_no_memory_check),
 	HT_CASE(memblock_mem_limit_remove_map_check),
 };
 
