@@ -64,15 +64,8 @@ phys_addr_t memblock_find_binary_top_down(phys_addr_t start, phys_addr_t end,
 		/* everything from here down lies below @start */
 		if (this_end <= start)
 			break;
-
-		this_start = clamp(this_start, start, end);
-		this_end = clamp(this_end, start, end);
-
-		if (this_end < size)
-			continue;
-
-		cand = round_down(this_end - size, align);
-		if (cand >= this_start)
+		if (memblock_fit_top_down(this_start, this_end, start, end,
+					  size, align, &cand))
 			return cand;
 	}
 
@@ -116,12 +109,8 @@ phys_addr_t memblock_find_binary_bottom_up(phys_addr_t start, phys_addr_t end,
 		/* everything from here up lies at or above @end */
 		if (this_start >= end)
 			break;
-
-		this_start = clamp(this_start, start, end);
-		this_end = clamp(this_end, start, end);
-
-		cand = round_up(this_start, align);
-		if (cand < this_end && this_end - cand >= size)
+		if (memblock_fit_bottom_up(this_start, this_end, start, end,
+					   size, align, &cand))
 			return cand;
 	}
 

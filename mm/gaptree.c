@@ -221,9 +221,10 @@ static long first_fit(unsigned long lo, unsigned long hi, phys_addr_t size)
  * The free ranges of gap @b inside [@start, @end), top down, with 4.12's
  * candidate rule.  Return: true and *@found if one fits.
  */
-static bool fit_top_down(unsigned long b, phys_addr_t start, phys_addr_t end,
-			 phys_addr_t size, phys_addr_t align, int nid,
-			 ulong flags, phys_addr_t *found)
+static bool gap_fit_top_down(unsigned long b, phys_addr_t start,
+			     phys_addr_t end, phys_addr_t size,
+			     phys_addr_t align, int nid, ulong flags,
+			     phys_addr_t *found)
 {
 	struct memblock_type *mem = &memblock.memory;
 	phys_addr_t lo = max(gap_start(b), start);
@@ -237,26 +238,21 @@ static bool fit_top_down(unsigned long b, phys_addr_t start, phys_addr_t end,
 		memblock_last_region_starting_below(mem, hi);
 	for (; im >= 0 && region_end(&mem->regions[im]) > lo; im--) {
 		struct memblock_region *m = &mem->regions[im];
-		phys_addr_t this_start = max(m->base, lo);
-		phys_addr_t this_end = min(region_end(m), hi);
-		phys_addr_t cand;
 
-		if (!memblock_region_usable(m, nid, flags) || this_end < size)
-			continue;
-
-		cand = round_down(this_end - size, align);
-		if (cand >= this_start) {
-			*found = cand;
+		if (memblock_region_usable(m, nid, flags) &&
+		    memblock_fit_top_down(max(m->base, lo),
+					  min(region_end(m), hi), start, end,
+					  size, align, found))
 			return true;
-		}
 	}
 	return false;
 }
 
 /* The same, bottom up, with 4.12's bottom-up candidate rule. */
-static bool fit_bottom_up(unsigned long b, phys_addr_t start, phys_addr_t end,
-			  phys_addr_t size, phys_addr_t align, int nid,
-			  ulong flags, phys_addr_t *found)
+static bool gap_fit_bottom_up(unsigned long b, phys_addr_t start,
+			      phys_addr_t end, phys_addr_t size,
+			      phys_addr_t align, int nid, ulong flags,
+			      phys_addr_t *found)
 {
 	struct memblock_type *mem = &memblock.memory;
 	phys_addr_t lo = max(gap_start(b), start);
@@ -270,19 +266,13 @@ static bool fit_bottom_up(unsigned long b, phys_addr_t start, phys_addr_t end,
 		memblock_first_region_ending_after(mem, lo);
 	for (; im < mem->cnt && mem->regions[im].base < hi; im++) {
 		struct memblock_region *m = &mem->regions[im];
-		phys_addr_t this_start = max(m->base, lo);
-		phys_addr_t this_end = min(region_end(m), hi);
-		phys_addr_t cand;
 
-		if (!memblock_region_usable(m, nid, flags))
-			continue;
-
-		cand = round_up(this_start, align);
-		if (cand < this_end && this_end - cand >= size) {
-			/* 0 (an alignment that wrapped) ends the walk too */
-			*found = cand;
+		/* a candidate of 0 (an alignment that wrapped) ends it too */
+		if (memblock_region_usable(m, nid, flags) &&
+		    memblock_fit_bottom_up(max(m->base, lo),
+					   min(region_end(m), hi), start, end,
+					   size, align, found))
 			return true;
-		}
 	}
 	return false;
 }
@@ -335,7 +325,8 @@ phys_addr_t memblock_find_gaptree_top_down(phys_addr_t start, phys_addr_t end,
 		return 0;
 
 	while ((b = last_fit(lo, hi, size)) >= 0) {
-		if (fit_top_down(b, start, end, size, align, nid, flags, &found))
+		if (gap_fit_top_down(b, start, end, size, align, nid, flags,
+				     &found))
 			return found;
 		if ((unsigned long)b == lo)
 			break;
@@ -370,7 +361,8 @@ phys_addr_t memblock_find_gaptree_bottom_up(phys_addr_t start, phys_addr_t end,
 		return 0;
 
 	while ((b = first_fit(lo, hi, size)) >= 0) {
-		if (fit_bottom_up(b, start, end, size, align, nid, flags, &found))
+		if (gap_fit_bottom_up(b, start, end, size, align, nid, flags,
+				      &found))
 			return found;
 		if ((unsigned long)b == hi)
 			break;

@@ -158,14 +158,10 @@ phys_addr_t memblock_find_linear_bottom_up(phys_addr_t start, phys_addr_t end,
 	phys_addr_t this_start, this_end, cand;
 	u64 i;
 
-	for_each_free_mem_range(i, nid, flags, &this_start, &this_end, NULL) {
-		this_start = clamp(this_start, start, end);
-		this_end = clamp(this_end, start, end);
-
-		cand = round_up(this_start, align);
-		if (cand < this_end && this_end - cand >= size)
+	for_each_free_mem_range(i, nid, flags, &this_start, &this_end, NULL)
+		if (memblock_fit_bottom_up(this_start, this_end, start, end,
+					   size, align, &cand))
 			return cand;
-	}
 
 	return 0;
 }
@@ -194,17 +190,10 @@ phys_addr_t memblock_find_linear_top_down(phys_addr_t start, phys_addr_t end,
 	u64 i;
 
 	for_each_free_mem_range_reverse(i, nid, flags, &this_start, &this_end,
-					NULL) {
-		this_start = clamp(this_start, start, end);
-		this_end = clamp(this_end, start, end);
-
-		if (this_end < size)
-			continue;
-
-		cand = round_down(this_end - size, align);
-		if (cand >= this_start)
+					NULL)
+		if (memblock_fit_top_down(this_start, this_end, start, end,
+					  size, align, &cand))
 			return cand;
-	}
 
 	return 0;
 }

@@ -85,6 +85,41 @@ static inline int memblock_nid_or_any(int nid)
 	return nid == MAX_NUMNODES ? memblock_max_numnodes_is_any() : nid;
 }
 
+/*
+ * 4.12's candidate rules for one free range [@this_start, @this_end),
+ * clamped to [@start, @end): top-down takes the highest aligned start of
+ * @size bytes, bottom-up the lowest.  Every find strategy applies these,
+ * so that all give the same answer.  Return: true and *@cand on a fit.
+ */
+static inline bool memblock_fit_top_down(phys_addr_t this_start,
+					 phys_addr_t this_end,
+					 phys_addr_t start, phys_addr_t end,
+					 phys_addr_t size, phys_addr_t align,
+					 phys_addr_t *cand)
+{
+	this_start = clamp(this_start, start, end);
+	this_end = clamp(this_end, start, end);
+
+	if (this_end < size)
+		return false;
+
+	*cand = round_down(this_end - size, align);
+	return *cand >= this_start;
+}
+
+static inline bool memblock_fit_bottom_up(phys_addr_t this_start,
+					  phys_addr_t this_end,
+					  phys_addr_t start, phys_addr_t end,
+					  phys_addr_t size, phys_addr_t align,
+					  phys_addr_t *cand)
+{
+	this_start = clamp(this_start, start, end);
+	this_end = clamp(this_end, start, end);
+
+	*cand = round_up(this_start, align);
+	return *cand < this_end && this_end - *cand >= size;
+}
+
 int memblock_remove_range(struct memblock_type *type,
 			  phys_addr_t base, phys_addr_t size);
 long memblock_last_region_starting_below(struct memblock_type *type,
