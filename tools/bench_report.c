@@ -1309,7 +1309,7 @@ static void target_topfit(FILE *f, int m, const char *op)
 	met(f, r <= TOPFIT_MAX);
 	fprintf(f, ": the costliest relative to the baseline is %s at %s× (%s against %s instructions)",
 		combo_name(worst), fmt_vs(r, TOPFIT_MAX),
-		fmt_num(r * b), fmt_num(b));
+		fmt_num(nearbyint(r * b)), fmt_num(b));
 	fprintf(f, "; over every N measured, the most is %s× (%s at %s regions).\n",
 		fmt_fixed(r_all, 2), combo_name(worst_all), fmt_long(n_all));
 }
