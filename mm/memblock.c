@@ -84,9 +84,24 @@ enum memblock_update_strategy memblock_update_strategy = MEMBLOCK_UPDATE_LINEAR;
  * Set by memblock_cap_memory_range() and a direct memblock_isolate_range():
  * the only calls that leave touching neighbours of equal attributes apart.
  * 4.12's next whole-array merge joins them, so the binary update path must
- * do one whole merge too to leave the same array.
+ * do one whole merge too to leave the same array.  One flag per type.
  */
-static bool memory_needs_full_merge;
+static bool memory_unmerged, reserved_unmerged;
+
+static bool *unmerged_flag(struct memblock_type *type)
+{
+	return type == &memblock.reserved ? &reserved_unmerged :
+					    &memory_unmerged;
+}
+
+/* Must the next insertion merge the whole array, as 4.12 always does? */
+static bool needs_full_merge(struct memblock_type *type)
+{
+	/* a type of the caller's own is not tracked: merge it whole */
+	return memblock_update_strategy == MEMBLOCK_UPDATE_LINEAR ||
+	       (type != &memblock.memory && type != &memblock.reserved) ||
+	       *unmerged_flag(type);
+}
 
 /**
  * memblock_reset - return memblock to its boot state
@@ -115,7 +130,7 @@ void memblock_reset(void)
 	movable_node_enabled = false;
 	memblock_has_mirror = false;
 	memblock_can_resize = false;
-	memory_needs_full_merge = false;
+	memory_unmerged = reserved_unmerged = false;
 	gaptree_invalidate();
 }
 
@@ -297,8 +312,7 @@ static void memblock_merge_window(struct memblock_type *type,
 static void memblock_merge_regions(struct memblock_type *type)
 {
 	memblock_merge_window(type, 0, type->cnt - 1);
-	if (type == &memblock.memory)
-		memory_needs_full_merge = false;
+	*unmerged_flag(type) = false;
 }
 
 static void memblock_insert_region(struct memblock_type *type,
@@ -466,8 +480,7 @@ int memblock_add_range(struct memblock_type *type, phys_addr_t base,
 	phys_addr_t end = base + memblock_cap_size(base, &size);
 	unsigned long first = update_start_index(type, base);
 	unsigned long idx, lowest = first;
-	bool full_merge = memblock_update_strategy == MEMBLOCK_UPDATE_LINEAR ||
-			  (type == &memblock.memory && memory_needs_full_merge);
+	bool full_merge = needs_full_merge(type);
 	int nr_new;
 
 	if (!size)
@@ -506,6 +519,12 @@ repeat:
 		 * area, insert that portion.
 		 */
 		if (rbase > base) {
+			if (insert && (nid != rgn->nid || flags != rgn->flags))
+				memblock_printf("WARNING: memblock: [0x%016llx-0x%016llx] added to %s over a region of nid %d flags 0x%lx, not %d 0x%lx\n",
+						(unsigned long long)obase,
+						(unsigned long long)(end - 1),
+						type->name, rgn->nid,
+						rgn->flags, nid, flags);
 			nr_new++;
 			if (insert)
 				memblock_insert_region(type, idx++, base,
@@ -678,8 +697,7 @@ int memblock_isolate_range(struct memblock_type *type, phys_addr_t base,
 {
 	int ret = __memblock_isolate_range(type, base, size, start_rgn, end_rgn);
 
-	if (type == &memblock.memory)
-		memory_needs_full_merge = true;
+	*unmerged_flag(type) = true;
 	return ret;
 }
 
@@ -886,7 +904,9 @@ int memblock_set_node(phys_addr_t base, phys_addr_t size,
  *
  * Shrink every memory region to [round_up(base), round_down(end)) of
  * @align, and drop those that vanish.  4.12 (and mainline as of 6.1)
- * leave memory.total_size stale here; it is kept exact.
+ * leave memory.total_size stale here; it is kept exact.  A region whose
+ * base rounds up past PHYS_ADDR_MAX is dropped too, where 4.12 would make
+ * it start at 0.
  */
 void memblock_trim_memory(phys_addr_t align)
 {
@@ -983,6 +1003,9 @@ void memblock_cap_memory_range(phys_addr_t base, phys_addr_t size)
 	int start_rgn, end_rgn;
 	int i;
 
+	if (!size)
+		return;
+
 	/*
 	 * Mainline's fix (e888fa7bb882, "memblock: Check memory add/cap
 	 * ordering"): with no memory yet, 4.12 would go on and truncate the
@@ -993,12 +1016,9 @@ void memblock_cap_memory_range(phys_addr_t base, phys_addr_t size)
 		return;
 	}
 
-	if (!size)
-		return;
-
 	if (__memblock_isolate_range(type, base, size, &start_rgn, &end_rgn))
 		return;
-	memory_needs_full_merge = true;
+	memory_unmerged = true;
 
 	/* remove all the MAP regions */
 	for (i = type->cnt - 1; i >= end_rgn; i--)

@@ -214,6 +214,15 @@ static const find_fn find_bottom_up[MEMBLOCK_FIND_NR] = {
 	[MEMBLOCK_FIND_GAPTREE] = memblock_find_gaptree_bottom_up,
 };
 
+static void warn_bottom_up_failed(void)
+{
+	static bool warned;
+
+	if (!warned)
+		memblock_printf("WARNING: memblock: bottom-up allocation failed, memory hotunplug may be affected\n");
+	warned = true;
+}
+
 /**
  * memblock_find_in_range_node - find free area in given range and node
  * @size: size of free area to find
@@ -274,8 +283,9 @@ phys_addr_t memblock_find_in_range_node(phys_addr_t size, phys_addr_t align,
 		 * we always limit bottom-up allocation above the kernel,
 		 * but top-down allocation doesn't have the limit, so
 		 * retrying top-down allocation may succeed when bottom-up
-		 * allocation failed.
+		 * allocation failed.  4.12 warns once, as here.
 		 */
+		warn_bottom_up_failed();
 	}
 
 	return find_top_down[s](start, end, size, align, nid, flags);

@@ -197,6 +197,32 @@ static void memblock_isolate_range_check(void)
 }
 
 /*
+ * memblock_isolate_range() on reserved, then a reservation elsewhere: 4.12
+ * merges the whole array on every insertion, so the split pieces join
+ * again, under every update strategy.
+ *
+ *  reserved: |  +--+--+--+        +--+  |
+ *            |  |r0|r1|r2|        |r3|  |
+ *            +--+--+--+--+--------+--+--+
+ *
+ * Expect: after isolating r1 three touching pieces; after reserving r3
+ * far above, two regions.
+ */
+static void memblock_isolate_range_reserved_check(void)
+{
+	int start = -1, end = -1;
+
+	memblock_add(DRAM, SZ_2M);
+	memblock_reserve(DRAM + SZ_4K, 3 * SZ_4K);
+	HT_ASSERT_EQ(memblock_isolate_range(&memblock.reserved, DRAM + SZ_8K,
+					    SZ_4K, &start, &end), 0);
+	HT_ASSERT_EQ(memblock.reserved.cnt, 3);
+	HT_ASSERT_EQ(memblock_reserve(DRAM + SZ_1M, SZ_4K), 0);
+	HT_REGIONS(&memblock.reserved, { DRAM + SZ_4K, 3 * SZ_4K, 0, MAX_NUMNODES },
+		   { DRAM + SZ_1M, SZ_4K, 0, MAX_NUMNODES });
+}
+
+/*
  * memblock_isolate_range() over nothing:
  *
  *  |  +--+     [....]         |
@@ -228,6 +254,7 @@ static const struct ht_case cases[] = {
 	HT_CASE(memblock_set_node_joins_check),
 	HT_CASE(memblock_set_node_reserved_check),
 	HT_CASE(memblock_isolate_range_check),
+	HT_CASE(memblock_isolate_range_reserved_check),
 	HT_CASE(memblock_isolate_range_empty_check),
 };
 
