@@ -107,20 +107,25 @@ static uint64_t sub_overhead(uint64_t v, uint64_t o)
 	return v > o ? v - o : 0;
 }
 
-/* FNV-1a over both region arrays: "byte-identical" made checkable. */
+/* FNV-1a over both region arrays: "identical arrays" made checkable. */
 static uint64_t state_hash(void)
 {
 	struct memblock_type *types[] = { &memblock.memory, &memblock.reserved };
 	uint64_t h = 0xcbf29ce484222325ULL;
 
+	/* field by field: the structs' padding is not part of the state */
 	for (unsigned int t = 0; t < 2; t++) {
-		const unsigned char *p = (const unsigned char *)types[t]->regions;
-		size_t len = types[t]->cnt * sizeof(struct memblock_region);
+		for (unsigned long i = 0; i < types[t]->cnt; i++) {
+			const struct memblock_region *r = &types[t]->regions[i];
 
-		for (size_t i = 0; i < len; i++)
-			h = (h ^ p[i]) * 0x100000001b3ULL;
+			h = (h ^ r->base) * 0x100000001b3ULL;
+			h = (h ^ r->size) * 0x100000001b3ULL;
+			h = (h ^ r->flags) * 0x100000001b3ULL;
+			h = (h ^ (uint32_t)r->nid) * 0x100000001b3ULL;
+		}
 		h = (h ^ types[t]->cnt) * 0x100000001b3ULL;
 		h = (h ^ types[t]->total_size) * 0x100000001b3ULL;
+		h = (h ^ types[t]->max) * 0x100000001b3ULL;
 	}
 	return h;
 }
