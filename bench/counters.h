@@ -14,6 +14,7 @@
 struct bench_counters {
 	uint64_t cycles;
 	uint64_t instret;
+	uint64_t time;		/* rdtime ticks (host: nanoseconds) */
 };
 
 void bench_counters_read(struct bench_counters *c);

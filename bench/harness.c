@@ -339,14 +339,19 @@ int bench_run(const struct bench_config *cfg)
 				unsigned long n = counts[j];
 				unsigned int total = warmup + samples;
 				int ret = 0;
+				struct bench_counters t0, t1;
 
 				if (wl->max_samples && total > wl->max_samples(n))
 					total = wl->max_samples(n);
 				printf("bench: case %u of %u: %s %s N=%lu\n", ++k,
 				       nr_cases, wl->name, wl->ops[o].name, n);
+				bench_counters_read(&t0);
 				for (unsigned int c = 0; c < NR_COMBOS && !ret; c++)
 					ret = run_case(wl, &wl->ops[o], n, c,
 						       warmup, total, &area);
+				bench_counters_read(&t1);
+				printf("bench: case %u done in %llu time ticks (rdtime; host: ns), build and checks included\n",
+				       k, (unsigned long long)(t1.time - t0.time));
 				if (ret > 0)
 					printf("bench: skipped: the area is too small for N=%lu\n",
 					       n);

@@ -12,6 +12,7 @@ void bench_counters_read(struct bench_counters *c)
 {
 	c->cycles = rdcycle();
 	c->instret = rdinstret();
+	c->time = rdtime();
 }
 
 bool bench_counters_have_cycles(void)

@@ -21,6 +21,7 @@
 #include <sys/ioctl.h>
 #include <sys/mman.h>
 #include <sys/syscall.h>
+#include <time.h>
 #include <unistd.h>
 #include <x86intrin.h>
 
@@ -104,6 +105,10 @@ static void counters_init(void)
 
 void bench_counters_read(struct bench_counters *c)
 {
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	c->time = (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
 	if (perf_cycles >= 0) {
 		uint64_t v[3];	/* nr, cycles, instructions */
 
