@@ -1708,7 +1708,7 @@ static void write_memory(FILE *f)
 		fprintf(f, "Not measured: the meta file has no `gaptree_bytes` lines.\n\n");
 		return;
 	}
-	fprintf(f, "The `gaptree` find strategy keeps an index of the gaps between reserved regions beside memblock's arrays; its size, from the meta file:\n\n");
+	fprintf(f, "The `gaptree` find strategy keeps an index of the gaps between reserved regions beside memblock's arrays: 16 bytes per leaf, for the next power of two above the reserved count, in a static table of 2 MiB (131,071 reserved regions; past that the search falls back to the `binary` walk). Requests for a node, for mirrored memory or with NOMAP use the index too, with the same filters at the leaf; only its pruning is weaker for them. Its size at each N, from the meta file:\n\n");
 	fprintf(f, "| N | index bytes | bytes per region |\n|---:|---:|---:|\n");
 	for (int i = 0; i < ngt; i++)
 		fprintf(f, "| %s | %s | %s |\n", fmt_long(gt_n[i]),
