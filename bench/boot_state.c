@@ -106,11 +106,13 @@ void bench_boot_state_restore(void)
 }
 
 /**
- * bench_boot_state_release - restore, then give the copy's memory back
+ * bench_boot_state_release - give the copy's memory back
+ *
+ * Call on the state as saved (or as restored): the copy's reservation is
+ * part of it.
  */
 void bench_boot_state_release(void)
 {
-	bench_boot_state_restore();
 	memblock_free(saved_phys, saved_bytes);
 }
 

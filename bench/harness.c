@@ -303,9 +303,7 @@ int bench_run(const struct bench_config *cfg)
 	area = bench_boot_area();
 	if (area.hi - area.lo < ((phys_addr_t)8 << 20)) {
 		printf("bench: skipped: the largest free range is under 8 MiB\n");
-		memblock_set_update_strategy(MEMBLOCK_UPDATE_BINARY);
-		bench_boot_state_release();
-		memblock_set_update_strategy(update);
+		bench_boot_state_release();	/* nothing changed since the save */
 		return 0;
 	}
 
@@ -364,6 +362,7 @@ int bench_run(const struct bench_config *cfg)
 	print_table();
 	memblock_set_find_strategy(find);
 	memblock_set_update_strategy(MEMBLOCK_UPDATE_BINARY);
+	bench_boot_state_restore();
 	bench_boot_state_release();
 	memblock_set_update_strategy(update);
 	printf("bench: %s\n", failed ? "FAILED: strategies disagreed" :
