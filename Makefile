@@ -108,7 +108,15 @@ build: $(KERNEL) $(BUILD)/payload.asm $(BUILD)/payload.sym
 run: deps
 	@$(MAKE) --no-print-directory qemu
 
+# fw_jump copies the DTB to 0x82200000: with less RAM than that, OpenSBI
+# hangs before the payload starts, so refuse up front.
 qemu: build
+	@if [ "$(FW)" = jump ] && [ -z "$(DTB)" ]; then \
+		case "$(MEM)" in \
+		*G) ;; \
+		*M) [ "$(MEM:M=)" -ge 36 ] || { echo "MEM=$(MEM): fw_jump puts the DTB at 0x82200000, so it needs at least 36M (or FW=dynamic)"; exit 1; } ;; \
+		esac; \
+	fi
 	$(QEMU) $(QEMUOPTS)
 
 debug: deps
