@@ -184,8 +184,29 @@ clean:
 	rm -rf $(BUILD)
 
 # ---- Build rules ----------------------------------------------------------
-$(KERNEL): $(OBJS) $(LIBFDT_A) payload/payload.ld
-	$(CROSS_CC) $(CROSS_CFLAGS) $(CROSS_LDFLAGS) -o $@ $(OBJS) $(LIBFDT_A)
+# Two links: the first with an empty symbol table, whose function symbols
+# become the table of the second (memblock=debug names callers with it).
+# The table is linked last, after the stack, so nothing else moves: the
+# check after the second link makes sure.
+$(BUILD)/payload.pass1.elf: $(OBJS) $(BUILD)/symbols0.o $(LIBFDT_A) payload/payload.ld
+	$(CROSS_CC) $(CROSS_CFLAGS) $(CROSS_LDFLAGS) -o $@ $(OBJS) $(BUILD)/symbols0.o $(LIBFDT_A)
+
+$(BUILD)/symbols0.c: tools/symbols.sh
+	@mkdir -p $(@D)
+	tools/symbols.sh $(CROSS_NM) - $@
+
+$(BUILD)/symbols.c: $(BUILD)/payload.pass1.elf tools/symbols.sh
+	tools/symbols.sh $(CROSS_NM) $< $@
+
+$(BUILD)/symbols0.o $(BUILD)/symbols.o: $(BUILD)/%.o: $(BUILD)/%.c
+	$(CROSS_CC) $(CROSS_CFLAGS) -c -o $@ $<
+
+$(KERNEL): $(BUILD)/payload.pass1.elf $(BUILD)/symbols.o
+	$(CROSS_CC) $(CROSS_CFLAGS) $(CROSS_LDFLAGS) -o $@ $(OBJS) $(BUILD)/symbols.o $(LIBFDT_A)
+	@$(CROSS_NM) -n $(BUILD)/payload.pass1.elf | grep -v -e payload_ -e " _end$$" >$(BUILD)/pass1.nm
+	@$(CROSS_NM) -n $@ | grep -v -e payload_ -e " _end$$" >$(BUILD)/pass2.nm
+	@cmp -s $(BUILD)/pass1.nm $(BUILD)/pass2.nm || \
+		{ echo "payload: the symbol table moved other symbols"; rm -f $@; exit 1; }
 
 $(BUILD)/payload.asm: $(KERNEL)
 	$(CROSS_OBJDUMP) -S $< >$@

@@ -603,9 +603,7 @@ int memblock_add(phys_addr_t base, phys_addr_t size)
 {
 	phys_addr_t end = base + size - 1;
 
-	memblock_dbg("memblock_add: [0x%016llx-0x%016llx] 0x%lx\n",
-		     (unsigned long long)base, (unsigned long long)end,
-		     _RET_IP_);
+	memblock_trace("memblock_add: ", base, end, _RET_IP_);
 
 	return memblock_add_range(&memblock.memory, base, size, MAX_NUMNODES, 0);
 }
@@ -750,9 +748,7 @@ int memblock_free(phys_addr_t base, phys_addr_t size)
 {
 	phys_addr_t end = base + size - 1;
 
-	memblock_dbg("   memblock_free: [0x%016llx-0x%016llx] 0x%lx\n",
-		     (unsigned long long)base, (unsigned long long)end,
-		     _RET_IP_);
+	memblock_trace("   memblock_free: ", base, end, _RET_IP_);
 
 	return memblock_remove_range(&memblock.reserved, base, size);
 }
@@ -771,9 +767,7 @@ int memblock_reserve(phys_addr_t base, phys_addr_t size)
 {
 	phys_addr_t end = base + size - 1;
 
-	memblock_dbg("memblock_reserve: [0x%016llx-0x%016llx] 0x%lx\n",
-		     (unsigned long long)base, (unsigned long long)end,
-		     _RET_IP_);
+	memblock_trace("memblock_reserve: ", base, end, _RET_IP_);
 
 	return memblock_add_range(&memblock.reserved, base, size, MAX_NUMNODES, 0);
 }

@@ -77,6 +77,9 @@ __attribute__((noreturn)) void memblock_panic(const char *fmt, ...)
 void *memblock_phys_to_virt(phys_addr_t addr);	/* Linux's __va() */
 phys_addr_t memblock_virt_to_phys(const void *ptr);	/* Linux's __pa() */
 phys_addr_t memblock_kernel_end(void);	/* __pa_symbol(_end): bottom-up floor */
+/* Optional (a weak default knows no names): the function holding @ip. */
+const char *memblock_symbol(unsigned long ip, unsigned long *offset,
+			    unsigned long *size);
 
 /*
  * How memblock_find_in_range_node() searches for free memory, and how

@@ -79,3 +79,36 @@ void memblock_debugfs_show(struct memblock_type *type)
 				(unsigned long long)end);
 	}
 }
+
+/**
+ * memblock_symbol - name the function that holds @ip
+ * @ip: a code address
+ * @offset: out: @ip's offset in the function
+ * @size: out: the function's size
+ *
+ * A weak default that knows no names; the payload's platform/ overrides it
+ * with its symbol table.
+ *
+ * Return: the function's name, or NULL.
+ */
+__attribute__((weak)) const char *memblock_symbol(unsigned long ip,
+						 unsigned long *offset,
+						 unsigned long *size)
+{
+	(void)ip;
+	(void)offset;
+	(void)size;
+	return NULL;
+}
+
+/* "name+0xoff/0xsize" as Linux's %pF prints it, else the address. */
+void memblock_print_caller(unsigned long ip)
+{
+	unsigned long offset, size;
+	const char *name = memblock_symbol(ip, &offset, &size);
+
+	if (name)
+		memblock_printf("%s+0x%lx/0x%lx\n", name, offset, size);
+	else
+		memblock_printf("0x%lx\n", ip);
+}

@@ -24,6 +24,22 @@
 
 #define _RET_IP_	((unsigned long)__builtin_return_address(0))
 
+/*
+ * memblock=debug's "memblock_reserve: [base-end] caller" line; the caller is
+ * printed as Linux's %pF does when the environment can name it.
+ */
+void memblock_print_caller(unsigned long ip);
+
+#define memblock_trace(what, base, end, ip)				\
+	do {								\
+		if (memblock_debug) {					\
+			memblock_printf("%s[0x%016llx-0x%016llx] ", what, \
+					(unsigned long long)(base),	\
+					(unsigned long long)(end));	\
+			memblock_print_caller(ip);			\
+		}							\
+	} while (0)
+
 extern bool memblock_debug;
 extern bool movable_node_enabled;
 extern bool memblock_has_mirror;

@@ -193,6 +193,10 @@ test_memblock_debug_trace() {
 	check "exit status 0" status_is 0
 	check "memblock=debug traces reservations" output_has memblock_debug \
 		"memblock_reserve: [0x0000000080200000-"
+	# the caller as Linux's %pF prints it: function+offset/size
+	check "the trace names its caller" grep -q \
+		"memblock_reserve: \[0x0000000087fff000-0x0000000087ffffff\] memblock_alloc[a-z_]*+0x[0-9a-f]*/0x[0-9a-f]*$" \
+		"$OUT/memblock_debug.out"
 }
 
 # Two memory nodes with a hole between them; the second on NUMA node 1.
