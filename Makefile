@@ -165,6 +165,8 @@ help:
 	@echo "                    (tests/unit_platform) and QEMU tests (tests/qemu)"
 	@echo "  make bench        bench/ in QEMU (icount, tcg) and natively -> reports/"
 	@echo "                    (QUICK=1: a short run; MEM=1G adds 65536 regions everywhere)"
+	@echo "  make fuzz         the libFuzzer targets (mm/ operations, device trees), FUZZ_SECONDS each"
+	@echo "  make gendtb       build/host/gendtb: big device trees from QEMU's (-h for options)"
 	@echo "  make deps         install missing Debian packages (as root) and fetch libfdt"
 	@echo "  make clean        remove $(BUILD)/"
 	@echo
@@ -174,9 +176,11 @@ help:
 	@echo "  FW=jump           OpenSBI firmware: jump (fw_jump.elf) or dynamic (fw_dynamic.bin)"
 	@echo "  DTB=file.dtb      boot with this device tree instead of QEMU's"
 	@echo "  BOOTARGS='...'    /chosen/bootargs: memblock=debug, movable_node,"
-	@echo "                    payload.panic, payload.trap"
+	@echo "                    memblock.find=linear|binary|gaptree,"
+	@echo "                    memblock.update=linear|binary, payload.panic, payload.trap"
 	@echo "  MEMBLOCK_DEBUG=1  adds memblock=debug: trace every memblock call"
 	@echo "  BENCH=quick       run's benchmarks: quick (default), full or off"
+	@echo "  ICOUNT=1          QEMU -icount shift=0: rdcycle/rdinstret count instructions"
 	@echo "  TOOLPREFIX=...    cross toolchain prefix (default riscv64-unknown-elf-)"
 	@echo "  LIBFDT_CACHE=dir  where libfdt's sources are kept ($(LIBFDT_CACHE))"
 
