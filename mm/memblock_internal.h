@@ -7,7 +7,6 @@
 #include "memblock.h"
 
 #define ENOMEM		12
-#define EINVAL		22
 
 #define min(a, b)	((a) < (b) ? (a) : (b))
 #define max(a, b)	((a) > (b) ? (a) : (b))
