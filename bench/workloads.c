@@ -6,7 +6,7 @@
  * Every case but dtbuild starts from the memblock the payload booted with
  * (memory, firmware, image, device tree) and adds N reserved regions in
  * the largest free range, the "area".  The top of the area is left free
- * (TOP_ZONE) because that is where the doubled region arrays go: doubling
+ * (top_zone(), 2 MiB or more) because the doubled region arrays go there: doubling
  * is real, as in the kernel, and writes the new array into that RAM.
  *
  *  limit   N regions spread evenly; 256-byte requests below a limit at
