@@ -6,8 +6,9 @@
  * Every case but dtbuild starts from the memblock the payload booted with
  * (memory, firmware, image, device tree) and adds N reserved regions in
  * the largest free range, the "area".  The top of the area is left free
- * (top_zone(), 2 MiB or more) because the doubled region arrays go there: doubling
- * is real, as in the kernel, and writes the new array into that RAM.
+ * (top_zone(), 2 MiB or more) because the doubled region arrays go there:
+ * doubling is real, as in the kernel, and writes the new array into that
+ * RAM.
  *
  *  limit   N regions spread evenly; 256-byte requests below a limit at
  *          1/16 of the area, so a walk from the top crosses 15/16 of them.
