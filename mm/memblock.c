@@ -135,6 +135,20 @@ void memblock_reset(void)
 }
 
 /**
+ * memblock_regions_changed - the region arrays were written directly
+ *
+ * Code that writes memblock.memory or memblock.reserved itself (Linux's
+ * test suite does, and so does some early arch code) must call this
+ * afterwards: memblock then forgets what it derived from the arrays (the
+ * gap index) and derives it again at the next search.  Not in Linux,
+ * which derives nothing.
+ */
+void memblock_regions_changed(void)
+{
+	gaptree_invalidate();
+}
+
+/**
  * memblock_set_debug - switch memblock=debug tracing on or off
  * @on: true to print every add, reserve, free and array doubling
  */

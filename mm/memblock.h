@@ -108,6 +108,7 @@ void memblock_set_update_strategy(enum memblock_update_strategy s);
 enum memblock_update_strategy memblock_get_update_strategy(void);
 const char *memblock_update_strategy_name(enum memblock_update_strategy s);
 size_t memblock_gaptree_bytes(void);
+void memblock_regions_changed(void);
 
 /* Run-time switches (Linux: memblock=debug, movable_node). */
 void memblock_set_debug(bool on);
