@@ -6,6 +6,7 @@
  * compared.
  *
  *   diff [-v] [--ops N] [--seed S] [--combo C] [--kind K] [--trace]
+ *        [--min-halts N]
  *
  * --ops N   operations per strategy combination (default 1000000); each
  *           sequence is 20..1000 operations from a fresh memblock_reset()
@@ -15,10 +16,14 @@
  *           3 resize)
  * --trace   print every operation as C (use with --seed and --ops to get a
  *           repro of a failing sequence)
+ * --min-halts N  fail unless at least N sequence runs ended where Linux
+ *           4.12 stops (BUG_ON: a doubled array that cannot be reserved),
+ *           so that a regression of that case keeps reaching it
  *
  * A failing sequence is printed as C code from memblock_reset() to the
  * failing call, followed by what differed.  Last line: "N passed, N failed",
- * counting sequence x combination runs.
+ * counting sequence x combination runs.  A run that ends at a BUG_ON as
+ * the model expects passes, and is counted in the statistics.
  */
 
 #include <stdio.h>
@@ -66,6 +71,7 @@ int main(int argc, char **argv)
 {
 	unsigned long long ops = 1000000, seed = 1;
 	int only_combo = -1, kind = -1, max_reports = 3;
+	unsigned long min_halts = 0;
 	bool trace = false;
 	static uint64_t digests[MAX_LEN + 1];
 	unsigned long long passed = 0, failed = 0, seqs = 0;
@@ -85,8 +91,10 @@ int main(int argc, char **argv)
 			only_combo = atoi(argv[++i]);
 		else if (!strcmp(argv[i], "--kind") && i + 1 < argc)
 			kind = atoi(argv[++i]);
+		else if (!strcmp(argv[i], "--min-halts") && i + 1 < argc)
+			min_halts = strtoul(argv[++i], NULL, 0);
 		else {
-			fprintf(stderr, "usage: %s [-v] [--ops N] [--seed S] [--combo C] [--kind K] [--trace]\n",
+			fprintf(stderr, "usage: %s [-v] [--ops N] [--seed S] [--combo C] [--kind K] [--trace] [--min-halts N]\n",
 				argv[0]);
 			return 2;
 		}
@@ -138,6 +146,13 @@ int main(int argc, char **argv)
 	printf("diff: allocations %lu ok, %lu failed (%lu panics); %lu -ENOMEM; %lu array doublings (%lu of a doubled array); up to %lu regions\n",
 	       d.allocs_ok, d.allocs_failed, d.panics, d.enomem, d.doublings,
 	       d.redoublings, d.max_cnt);
+	printf("diff: %lu runs ended where Linux 4.12 stops (BUG_ON: a doubled array could not be reserved)\n",
+	       d.halts);
+	if (d.halts < min_halts) {
+		printf("FAIL: --min-halts %lu: the runs no longer reach that case\n",
+		       min_halts);
+		failed++;
+	}
 	printf("%llu passed, %llu failed\n", passed, failed);
 	drv_destroy(&d);
 	ht_env_reset();

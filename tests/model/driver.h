@@ -4,26 +4,30 @@
 
 /*
  * The differential driver: generates operation sequences, runs each
- * operation on mm/ and on the reference model, and compares.  Shared by
- * the seeded differential test (tests/model/diff.c) and the libFuzzer
- * target (tests/fuzz/fuzz_memblock.c); they differ only in where the
- * random choices come from (struct drv_src).
+ * operation on mm/ and on the reference model, and compares.  The
+ * operations are described in ops.c, one table entry each.  Shared by the
+ * seeded differential test (tests/model/diff.c) and the libFuzzer target
+ * (tests/fuzz/fuzz_memblock.c); they differ only in where the random
+ * choices come from (struct drv_src).
  *
- * After every step: the return value (or the panic and its text) equals the
- * model's; both region arrays equal the model's derived regions (cnt, base,
- * size, flags, nid, total_size, max, and where a doubled array lives); the
- * structural invariants hold (ht_check_type); an address returned by a find
- * or an allocation is aligned, inside [max(start, PAGE_SIZE), end), inside
- * one usable memory region and was not reserved before.  Each step also
- * folds its result and both arrays byte for byte into a digest, so that the
- * same sequence run under each find/update strategy combination can be
- * compared step by step.
+ * After every step: the values returned (or the panic and its text) equal
+ * the model's; both region arrays equal the model's derived regions (cnt,
+ * base, size, flags, nid, total_size, max, and where a doubled array
+ * lives); the structural invariants hold (ht_check_type); an address
+ * returned by a find or an allocation is aligned, inside [max(start,
+ * PAGE_SIZE), end), inside one usable memory region and was not reserved
+ * before.  Where the model says Linux 4.12 stops (its BUG_ON when a doubled
+ * array cannot be reserved), mm/ must panic there with its message, and the
+ * sequence ends.  Each step also folds its result and both arrays byte for
+ * byte into a digest, so that the same sequence run under each find/update
+ * strategy combination can be compared step by step.
  */
 
 #include <stdbool.h>
 #include <stdint.h>
 
 #include "model.h"
+#include "ops.h"
 
 /* Where choices come from: a PRNG, or the fuzzer's bytes. */
 struct drv_src {
@@ -53,12 +57,18 @@ struct drv {
 	unsigned long step;		/* steps done in this sequence */
 	unsigned long max_steps;
 	uint64_t digest;
+	unsigned long digests_len;	/* steps the first combination ran */
 	bool trace;			/* print each op as C before running it */
 	bool failed;
+	bool halted;			/* ended where Linux stops (BUG_ON) */
 	char why[1024];
 	/* statistics over the run */
 	unsigned long ops, allocs_ok, allocs_failed, enomem, panics, doublings;
 	unsigned long redoublings;	/* of an array already doubled */
+	unsigned long halts;		/* sequences that ended at a BUG_ON */
+	unsigned long max_cnt;		/* most regions seen in one array */
+	/* what the last operation did, on mm/ and on the model */
+	struct outcome got, want;
 	struct memblock_region *static_regions[MT_NR];
 	struct model_range *scratch;
 	size_t scratch_cap;
@@ -66,11 +76,10 @@ struct drv {
 	size_t nregs[MT_NR];
 	uint64_t last_hash[MT_NR];	/* mm/'s arrays when last compared */
 	unsigned long last_gen[MT_NR];	/* the model's, likewise */
-	unsigned long max_cnt;
 	unsigned long burst;		/* small adds/reserves still to come */
-	unsigned long burst_pos;
-	int mapped_kind;		/* kind + 1 whose RAM window is mapped */	/* resize: the next unit a burst takes */
-	unsigned long setup, setup_left;	/* memory described at the start */		/* most regions seen in one array */
+	unsigned long burst_pos;	/* resize: the next unit a burst takes */
+	unsigned long setup, setup_left;	/* memory described at the start */
+	int mapped_kind;		/* kind + 1 whose RAM window is mapped */
 };
 
 void drv_init(struct drv *d);
@@ -81,7 +90,9 @@ void drv_destroy(struct drv *d);
  * @max_steps operations (fewer if @src is fuzzer bytes that run out).
  * @kind < 0 lets @src choose the universe.  If @digests is not NULL, the
  * digest after step i is stored in digests[i] (record) or compared with it
- * (!record).  Returns true if everything matched; d->why says what did not.
+ * (!record; then the sequence must also run exactly as many steps as the
+ * recording one).  Returns true if everything matched; d->why says what
+ * did not.
  */
 bool drv_run(struct drv *d, struct drv_src *src, int kind, int combo,
 	     unsigned long max_steps, uint64_t *digests, bool record);

@@ -142,7 +142,7 @@ void model_reset(struct model *m)
 	m->has_mirror = false;
 	m->current_limit = MEMBLOCK_ALLOC_ANYWHERE;
 	m->kernel_end = 0;
-	m->bug = false;
+	memset(&m->halt, 0, sizeof(m->halt));
 }
 
 static HOT bool same_attr(const struct model_unit *a,
@@ -203,6 +203,22 @@ phys_addr_t model_total(const struct model *m, int type)
 		if (m->u[type][i].in)
 			sum += m->cfg.unit;
 	return sum;
+}
+
+phys_addr_t model_start_of_dram(const struct model *m)
+{
+	for (unsigned long i = 0; i < m->cfg.units; i++)
+		if (m->u[MT_MEMORY][i].in)
+			return addr_of(m, i);
+	return 0;
+}
+
+phys_addr_t model_end_of_dram(const struct model *m)
+{
+	for (unsigned long i = m->cfg.units; i-- > 0;)
+		if (m->u[MT_MEMORY][i].in)
+			return addr_of(m, i + 1);
+	return 0;
 }
 
 /* ---- the walk's filter and the free ranges ---- */
@@ -289,6 +305,21 @@ HOT size_t model_mem_ranges(const struct model *m, int a, int b, int nid,
 
 /* ---- array growth, as memblock_double_array() ---- */
 
+/*
+ * Double @type's array because [@nbase, @nbase + @nsize) is about to be
+ * added to it.  The steps are 4.12's, in its order:
+ *  1. find a page-aligned home for twice the entries, below current_limit
+ *     and, when doubling reserved, outside the range about to be reserved
+ *     (first above it, then below it);
+ *  2. move there: the array now lives at that address, twice as large;
+ *  3. free the old array's pages, unless it was the static one;
+ *  4. reserve the new array's pages.  This may need the reserved array
+ *     doubled in turn (when @type is memory and reserved is full): if that
+ *     finds no room, 4.12 stops at BUG_ON(memblock_reserve(...)), and so
+ *     does mm/ (a panic).  The model records the first such halt and goes
+ *     on; the driver ends the sequence there.
+ * Returns 0, or -1 when resizing is not allowed yet or step 1 found nothing.
+ */
 static int model_double(struct model *m, int type, phys_addr_t nbase,
 			phys_addr_t nsize)
 {
@@ -300,7 +331,7 @@ static int model_double(struct model *m, int type, phys_addr_t nbase,
 	old_alloc = PAGE_ALIGN(old_size);
 	new_alloc = PAGE_ALIGN(old_size * 2);
 
-	/* only exclude the range when doubling reserved */
+	/* 1. only exclude the range when doubling reserved */
 	if (type != MT_RESERVED)
 		nbase = nsize = 0;
 	addr = model_find_in_range(m, nbase + nsize, m->current_limit,
@@ -311,14 +342,21 @@ static int model_double(struct model *m, int type, phys_addr_t nbase,
 	if (!addr)
 		return -1;
 
+	/* 2. */
 	old = m->array[type];
 	m->array[type] = addr;
 	m->max[type] *= 2;
 	m->gen[type]++;
+	/* 3. */
 	if (old)
 		model_remove_range(m, MT_RESERVED, old, old_alloc);
-	if (model_reserve(m, addr, new_alloc))
-		m->bug = true;
+	/* 4. */
+	if (model_reserve(m, addr, new_alloc) &&
+	    m->halt.why == MODEL_RUNS) {
+		m->halt.why = MODEL_HALT_ARRAY_UNRESERVED;
+		m->halt.type = type;
+		m->halt.addr = addr;
+	}
 	return 0;
 }
 

@@ -33,7 +33,9 @@
  * memblock_double_array() does (find a page-aligned home with
  * memblock_find_in_range(), free the old one unless static, reserve the
  * new one), and the model does the same on its own map.  Where the real
- * array went is then compared with where the model put it.
+ * array went is then compared with where the model put it.  Reserving the
+ * new array can itself need the reserved array doubled; when that finds no
+ * room, 4.12 stops at a BUG_ON and the model records it in @halt.
  *
  * Addresses given to the state-changing calls must be multiples of
  * cfg.unit, and added ranges must lie inside the universe (ranges removed
@@ -73,6 +75,12 @@ struct model_range {
 	unsigned long flags;
 };
 
+/* Why Linux 4.12 would stop; see model_double() in model.c. */
+enum model_halt {
+	MODEL_RUNS,
+	MODEL_HALT_ARRAY_UNRESERVED,	/* a doubled array cannot be reserved */
+};
+
 struct model {
 	struct model_cfg cfg;
 	struct model_unit *u[MT_NR];
@@ -84,7 +92,16 @@ struct model {
 	bool has_mirror;	/* Linux's system_has_some_mirror */
 	phys_addr_t current_limit;
 	phys_addr_t kernel_end;
-	bool bug;		/* double_array could not reserve its array */
+	/*
+	 * Where Linux 4.12 would stop (a BUG_ON), the first time it happens:
+	 * what, and for which array at which address.  The model goes on as
+	 * if nothing happened; the driver ends the sequence there.
+	 */
+	struct {
+		enum model_halt why;
+		int type;
+		phys_addr_t addr;
+	} halt;
 	unsigned long gen[MT_NR];	/* bumped by every change of a type */
 	struct model_range *ranges;	/* scratch: cfg.units + 1 ranges */
 	/*
@@ -108,6 +125,9 @@ size_t model_regions(const struct model *m, int type,
 /* 4.12's type->cnt: the number of regions, 1 for an empty type. */
 unsigned long model_cnt(const struct model *m, int type);
 phys_addr_t model_total(const struct model *m, int type);
+/* memblock_start_of_DRAM(), memblock_end_of_DRAM(): 0 without memory. */
+phys_addr_t model_start_of_dram(const struct model *m);
+phys_addr_t model_end_of_dram(const struct model *m);
 
 /* The region API, with 4.12's return values. */
 int model_add_range(struct model *m, int type, phys_addr_t base,
