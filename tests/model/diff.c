@@ -100,7 +100,7 @@ int main(int argc, char **argv)
 		}
 	}
 
-	drv_init(&d);
+	drv_init(&d, drv_universes);
 	clock_gettime(CLOCK_MONOTONIC, &t0);
 	for (unsigned long long done = 0; done < ops; seed++, seqs++) {
 		unsigned long len = seq_len(seed);

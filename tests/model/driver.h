@@ -43,14 +43,21 @@ uint64_t drv_below(struct drv_src *s, uint64_t n);	/* [0, n) */
 
 /* Universe kinds: the shapes of memory a sequence runs in. */
 enum {
-	DRV_BYTES,	/* 1 KiB at 0x80000000, 1-byte units: any size/align */
-	DRV_UNITS,	/* 128 KiB at 0x80000000, 64-byte units */
-	DRV_PAGE0,	/* 64 KiB at 0, 64-byte units: the first-page rule */
-	DRV_RESIZE,	/* 256 KiB at 0x80000000, arrays may double */
+	DRV_BYTES,	/* 1-byte units: any size and alignment */
+	DRV_UNITS,	/* 64-byte units */
+	DRV_PAGE0,	/* from address 0: the first-page rule */
+	DRV_RESIZE,	/* arrays may double: room for them at the top */
 	DRV_NR_KINDS,
 };
 
+/*
+ * The differential test's universes: 1 KiB of 1-byte units, 128 KiB and
+ * 64 KiB (at 0) of 64-byte units, 256 KiB of 64-byte units to resize in.
+ */
+extern const struct model_cfg drv_universes[DRV_NR_KINDS];
+
 struct drv {
+	const struct model_cfg *universes;	/* one per kind */
 	struct model m;
 	int kind;
 	int combo;
@@ -78,11 +85,13 @@ struct drv {
 	unsigned long last_gen[MT_NR];	/* the model's, likewise */
 	unsigned long burst;		/* small adds/reserves still to come */
 	unsigned long burst_pos;	/* resize: the next unit a burst takes */
+	struct drv_src burst_src;	/* fuzzer bytes: the burst's choices */
 	unsigned long setup, setup_left;	/* memory described at the start */
 	int mapped_kind;		/* kind + 1 whose RAM window is mapped */
 };
 
-void drv_init(struct drv *d);
+/* @universes: one per kind, e.g. drv_universes. */
+void drv_init(struct drv *d, const struct model_cfg *universes);
 void drv_destroy(struct drv *d);
 
 /*

@@ -103,6 +103,8 @@ struct model {
 		phys_addr_t addr;
 	} halt;
 	unsigned long gen[MT_NR];	/* bumped by every change of a type */
+	/* model_cnt(), as of generation cnt_gen[] (0: none yet) */
+	unsigned long cnt[MT_NR], cnt_gen[MT_NR];
 	struct model_range *ranges;	/* scratch: cfg.units + 1 ranges */
 	/*
 	 * Decisions of this project that differ from 4.12 (see the issue and
@@ -120,10 +122,10 @@ void model_destroy(struct model *m);
 void model_reset(struct model *m);
 
 /* Derived regions of a type; returns how many (0 = the empty dummy). */
-size_t model_regions(const struct model *m, int type,
-		     struct model_range *out, size_t cap);
+size_t model_regions(struct model *m, int type, struct model_range *out,
+		     size_t cap);
 /* 4.12's type->cnt: the number of regions, 1 for an empty type. */
-unsigned long model_cnt(const struct model *m, int type);
+unsigned long model_cnt(struct model *m, int type);
 phys_addr_t model_total(const struct model *m, int type);
 /* memblock_start_of_DRAM(), memblock_end_of_DRAM(): 0 without memory. */
 phys_addr_t model_start_of_dram(const struct model *m);

@@ -454,12 +454,19 @@ void ops_gen(struct drv *d, struct drv_src *s, struct op *op)
 		return;
 	}
 	if (d->burst) {
-		gen_burst(d, s, op);
+		gen_burst(d, s->data ? &d->burst_src : s, op);
 		return;
 	}
 	if (drv_below(s, 64) == 0) {
 		d->burst = 20 + drv_below(s, d->kind == DRV_RESIZE ? 600 : 200);
 		d->burst_pos = 2 * drv_below(s, d->m.cfg.units / 4);
+		/*
+		 * Fuzzer bytes: the burst's ranges come from a PRNG the input
+		 * seeds, so that filling the arrays costs a few bytes, not five
+		 * a range.  (Seeded sequences draw them as they always did.)
+		 */
+		if (s->data)
+			drv_src_seed(&d->burst_src, drv_below(s, 1ull << 32));
 	}
 	for (int k = 0; k < OP_NR; k++)
 		total += drv_ops[k].weight;
