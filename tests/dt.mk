@@ -65,11 +65,17 @@ $(DT_FUZZ): $(DT_FUZZ_SRCS) $(wildcard platform/*.h mm/*.h) tests/dt.mk
 
 fuzz-dt: $(DT_FUZZ)
 	@mkdir -p $(DT_BUILD)/fuzz-dt-corpus
-	$(DT_FUZZ) -max_total_time=$(FUZZ_SECONDS) -print_final_stats=1 \
+	$(FUZZ_BOUND) $(DT_FUZZ) -max_total_time=$(FUZZ_SECONDS) \
+		-timeout=$(FUZZ_TIMEOUT) -print_final_stats=1 \
 		-artifact_prefix=$(DT_BUILD)/fuzz-dt- \
 		$(DT_BUILD)/fuzz-dt-corpus tests/dt_fuzz/corpus
 
 fuzz: fuzz-dt
 
-# Built (not run) by `make test`, so that it cannot rot.
-platform-test: $(DT_FUZZ)
+# `make test` replays the committed corpus (every file once; a crash or a
+# hang fails), which builds the fuzzer too, so that it cannot rot.
+.PHONY: fuzz-dt-replay
+fuzz-dt-replay: $(DT_FUZZ)
+	$(call fuzz_replay,$(DT_FUZZ),tests/dt_fuzz/corpus)
+
+platform-test: fuzz-dt-replay
