@@ -590,7 +590,8 @@ bool drv_run(struct drv *d, struct drv_src *src, int kind, int combo,
 				printf(";\n");
 			}
 			run_op(d, &op);
-			if (!d->halted)	/* mm/ stopped half way: no state */
+			/* after a halt mm/ stopped half way: no state to check */
+			if (!d->halted && !(d->burst && d->check_after_bursts))
 				check_state(d);
 			if (digests) {
 				mix(d, hash_type(d, MT_MEMORY));

@@ -66,6 +66,13 @@ struct drv {
 	uint64_t digest;
 	unsigned long digests_len;	/* steps the first combination ran */
 	bool trace;			/* print each op as C before running it */
+	/*
+	 * Compare the whole state once after a burst of small adds and
+	 * reserves rather than after each of them (their returns are still
+	 * compared each step): the fuzzer's speed.  Off, a difference is
+	 * reported at the very step it appears.
+	 */
+	bool check_after_bursts;
 	bool failed;
 	bool halted;			/* ended where Linux stops (BUG_ON) */
 	char why[1024];
