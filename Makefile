@@ -67,7 +67,7 @@ OBJS := $(patsubst %,$(BUILD)/%.o,$(basename $(SRCS)))
 # ---- Host tests of platform/ (tests/unit_platform): dt.c with the real mm/ -
 HOST_CC ?= gcc
 UNIT_PLATFORM := $(BUILD)/unit_platform/dt_test
-UNIT_PLATFORM_SRCS := tests/unit_platform/dt_test.c platform/dt.c $(wildcard mm/*.c)
+UNIT_PLATFORM_SRCS := tests/unit_platform/dt_test.c platform/dt.c platform/dt_check.c $(wildcard mm/*.c)
 UNIT_PLATFORM_CFLAGS += -std=gnu11 -g -O1
 UNIT_PLATFORM_CFLAGS += -Wall -Wextra -Werror
 UNIT_PLATFORM_CFLAGS += -fsanitize=address,undefined -fno-sanitize-recover=all

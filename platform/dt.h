@@ -14,7 +14,10 @@
 
 #include "mm/memblock.h"
 
-/* Check @fdt's header and read the root's #address-cells/#size-cells. */
+/*
+ * Check the whole blob (dt_check_blob(): nothing else walks it before) and
+ * read the root's #address-cells/#size-cells.
+ */
 int dt_init(const void *fdt);
 
 /* memblock_add_node() every range of every memory node (device_type "memory"). */

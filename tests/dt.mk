@@ -51,7 +51,7 @@ qemu-test: dt-big-test
 DEPS         += clang libclang-rt-14-dev
 FUZZ_SECONDS ?= 60
 DT_FUZZ      := $(DT_BUILD)/fuzz_dt
-DT_FUZZ_SRCS := tests/dt_fuzz/fuzz_dt.c platform/dt.c $(wildcard mm/*.c)
+DT_FUZZ_SRCS := tests/dt_fuzz/fuzz_dt.c platform/dt.c platform/dt_check.c $(wildcard mm/*.c)
 DT_FUZZ_CFLAGS := -std=gnu11 -g -O1 -Wall -Wextra -Werror -I.
 DT_FUZZ_CFLAGS += -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all
 
