@@ -73,25 +73,15 @@ UNIT_PLATFORM_CFLAGS += -Wall -Wextra -Werror
 UNIT_PLATFORM_CFLAGS += -fsanitize=address,undefined -fno-sanitize-recover=all
 UNIT_PLATFORM_CFLAGS += -I.
 
-# ---- QEMU ---------------------------------------------------------------
+# ---- QEMU: tools/run-qemu.sh checks the settings and runs it -------------
 QEMU        ?= qemu-system-riscv64
 OPENSBI_DIR ?= /usr/lib/riscv64-linux-gnu/opensbi/generic
 FW_jump     := $(OPENSBI_DIR)/fw_jump.elf
-FW_dynamic  := $(OPENSBI_DIR)/fw_dynamic.bin
-FIRMWARE     = $(or $(FW_$(FW)),$(error FW=$(FW): use FW=jump or FW=dynamic))
-
-ifeq ($(MEMBLOCK_DEBUG),1)
-BOOTARGS += memblock=debug
-endif
-# make run's benchmarks: quick (a few seconds), full, or off
-BENCH ?= quick
-BOOTARGS += $(if $(filter quick,$(BENCH)),bench=quick,$(if $(filter full,$(BENCH)),bench))
-
-QEMUOPTS  = -M virt -m $(MEM) -smp $(SMP) -nographic
-QEMUOPTS += -bios $(FIRMWARE)
-QEMUOPTS += -kernel $(KERNEL)
-QEMUOPTS += $(if $(DTB),-dtb $(DTB))
-QEMUOPTS += $(if $(strip $(BOOTARGS)),-append "$(strip $(BOOTARGS))")
+BENCH       ?= quick
+DTBINFO     := $(BUILD)/host/dtbinfo
+# The environment carries them to the script: no shell ever reads BOOTARGS.
+export QEMU OPENSBI_DIR KERNEL MEM SMP FW DTB BOOTARGS MEMBLOCK_DEBUG BENCH
+RUN_QEMU = NM=$(CROSS_NM) DTBINFO=$(DTBINFO) tools/run-qemu.sh
 
 # ---- Targets ------------------------------------------------------------
 # all, run, debug and test first install what is missing (make deps), then
@@ -108,24 +98,16 @@ build: $(KERNEL) $(BUILD)/payload.asm $(BUILD)/payload.sym
 run: deps
 	@$(MAKE) --no-print-directory qemu
 
-# fw_jump copies the DTB to 0x82200000: with less RAM than that, OpenSBI
-# hangs before the payload starts, so refuse up front.
-qemu: build
-	@if [ "$(FW)" = jump ] && [ -z "$(DTB)" ]; then \
-		case "$(MEM)" in \
-		*G) ;; \
-		*M) [ "$(MEM:M=)" -ge 36 ] || { echo "MEM=$(MEM): fw_jump puts the DTB at 0x82200000, so it needs at least 36M (or FW=dynamic)"; exit 1; } ;; \
-		esac; \
-	fi
-	$(QEMU) $(QEMUOPTS)
+qemu: build $(DTBINFO)
+	@$(RUN_QEMU)
 
 debug: deps
 	@$(MAKE) --no-print-directory qemu-gdb
 
-qemu-gdb: build
+qemu-gdb: build $(DTBINFO)
 	@echo "*** QEMU waits for gdb. In another terminal:"
 	@echo "***   gdb-multiarch $(KERNEL) -ex 'target remote localhost:$(GDBPORT)'"
-	$(QEMU) $(QEMUOPTS) -S -gdb tcp::$(GDBPORT)
+	@GDB_WAIT=$(GDBPORT) $(RUN_QEMU)
 
 test: deps
 	@$(MAKE) --no-print-directory host-test
@@ -238,6 +220,11 @@ $(BUILD)/libfdt/%.o: $(LIBFDT_CACHE)/%.c
 $(LIBFDT_A): $(LIBFDT_OBJS)
 	$(CROSS_AR) rcs $@ $^
 
+# dtbinfo: what run-qemu.sh checks in a tree before booting it.
+$(DTBINFO): tools/dtbinfo.c platform/dt_check.c platform/dt_check.h Makefile
+	@mkdir -p $(@D)
+	$(HOST_CC) $(UNIT_PLATFORM_CFLAGS) -o $@ tools/dtbinfo.c platform/dt_check.c -lfdt
+
 $(UNIT_PLATFORM): $(UNIT_PLATFORM_SRCS) $(wildcard platform/*.h mm/*.h) Makefile
 	@mkdir -p $(@D)
 	$(HOST_CC) $(UNIT_PLATFORM_CFLAGS) -o $@ $(UNIT_PLATFORM_SRCS) -lfdt
@@ -260,3 +247,6 @@ include tools/bench_report.mk
 
 # ---- Device trees at scale and under attack (tests/dt.mk): gendtb, fuzz-dt --
 include tests/dt.mk
+
+# ---- Variables with a fixed set of values, checked (tools/vars.mk) --------
+include tools/vars.mk

@@ -11,10 +11,13 @@
 
 void main(unsigned long hartid, const void *fdt)
 {
+	int bad_blob;
+
 	if (console_init())			/* stdout -> SBI console */
 		platform_exit(EXIT_FAIL);
-	platform_exit_init(fdt);		/* sifive,test0 carries the status */
-	if (dt_init(fdt))			/* header, root #cells */
+	bad_blob = dt_init(fdt);		/* whole blob checked, root #cells */
+	platform_exit_init(bad_blob ? NULL : fdt); /* sifive,test0, else SRST */
+	if (bad_blob)
 		boot_fail("device tree");
 	integrity_snapshot(fdt);		/* checksums: DTB, image, OpenSBI */
 	parse_bootargs(dt_bootargs(fdt));	/* memblock=debug and friends */
