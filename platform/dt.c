@@ -233,7 +233,7 @@ static int read_cells(const void *fdt, int node, const char *prop, int *out)
 	return 0;
 }
 
-int dt_init(const void *fdt)
+int dt_check(const void *fdt)
 {
 	char why[160];
 	int err = fdt_check_header(fdt);
@@ -248,6 +248,15 @@ int dt_init(const void *fdt)
 		       why);
 		return -EINVAL;
 	}
+	return 0;
+}
+
+int dt_init(const void *fdt)
+{
+	int err = dt_check(fdt);
+
+	if (err)
+		return err;
 	root_addr_cells = 1;
 	root_size_cells = 1;
 	err = read_cells(fdt, 0, "#address-cells", &root_addr_cells);
