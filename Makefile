@@ -78,6 +78,9 @@ SANITIZE      := -fsanitize=address,undefined -fno-sanitize-recover=all
 SANITIZE      += -fno-omit-frame-pointer
 # libFuzzer targets (HOST_CLANG): its instrumentation, the same sanitizers.
 FUZZ_SANITIZE := -fsanitize=fuzzer $(SANITIZE)
+# mm/ as every host program links it: with its one host environment.
+MM_HOST_SRCS := $(wildcard mm/*.c) tests/common/env.c
+MM_HOST_HDRS := $(wildcard mm/*.h) tests/common/env.h
 
 # ---- QEMU ---------------------------------------------------------------
 QEMU        ?= qemu-system-riscv64
@@ -106,7 +109,7 @@ include tests/dt.mk            # platform-test, gendtb, dt-big-test, fuzz-dt
 include tools/bench_report.mk  # bench-report, bench-report-test
 
 BENCH_HOST := $(HOST_BUILD)/bench_host
-BENCH_HOST_SRCS := $(wildcard mm/*.c bench/*.c) tools/bench_host.c
+BENCH_HOST_SRCS := $(MM_HOST_SRCS) $(wildcard bench/*.c) tools/bench_host.c
 
 # ---- Targets ------------------------------------------------------------
 # run, debug, test and bench first install what is missing (make deps),
@@ -275,6 +278,6 @@ $(OBJS) $(LIBFDT_OBJS): Makefile
 
 # ---- The benchmark's native run: mm/ and bench/ built for this machine ---
 # Optimised and without sanitizers: it measures.
-$(BENCH_HOST): $(BENCH_HOST_SRCS) $(wildcard mm/*.h bench/*.h) Makefile
+$(BENCH_HOST): $(BENCH_HOST_SRCS) $(MM_HOST_HDRS) $(wildcard bench/*.h) Makefile
 	@mkdir -p $(@D)
 	$(HOST_CC) $(HOST_CFLAGS) -O2 -o $@ $(BENCH_HOST_SRCS)

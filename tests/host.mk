@@ -30,10 +30,10 @@ HT_DIFF_CFLAGS := $(HT_CFLAGS) $(SANITIZE) -O2
 HT_FUZZ_CFLAGS := $(HT_CFLAGS) $(FUZZ_SANITIZE) -O1
 
 # ---- Sources --------------------------------------------------------------
-HT_MM_SRCS     := $(wildcard mm/*.c)
-HT_MM_HDRS     := $(wildcard mm/*.h)
-HT_COMMON_SRCS := tests/common/env.c tests/common/ht.c
-HT_COMMON_HDRS := $(wildcard tests/common/*.h)
+HT_MM_SRCS     := $(MM_HOST_SRCS)
+HT_MM_HDRS     := $(MM_HOST_HDRS)
+HT_COMMON_SRCS := tests/common/ht.c
+HT_COMMON_HDRS := tests/common/ht.h
 HT_MODEL_SRCS  := tests/model/model.c tests/model/driver.c
 HT_MODEL_HDRS  := $(wildcard tests/model/*.h)
 HT_UNIT_SRCS   := $(sort $(wildcard tests/unit/*.c))
