@@ -8,9 +8,9 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "bench/counters.h"
 #include "mm/memblock.h"
 #include "payload/payload.h"
-#include "platform/csr.h"
 #include "platform/dt.h"
 #include "platform/exit.h"
 
@@ -212,14 +212,14 @@ static void print_cost(uint64_t cycles, uint64_t instret)
  */
 int setup_memblock(const void *fdt)
 {
-	uint64_t cycles = rdcycle(), instret = rdinstret();
+	struct bench_counters t0, t1;
 	int err;
 
+	bench_counters_read(&t0);
 	err = build_memblock(fdt);
-	cycles = rdcycle() - cycles;
-	instret = rdinstret() - instret;
+	bench_counters_read(&t1);
 	if (!err)
-		print_cost(cycles, instret);
+		print_cost(t1.cycles - t0.cycles, t1.instret - t0.instret);
 	printf("\n");
 	return err;
 }
