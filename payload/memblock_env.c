@@ -9,17 +9,21 @@
 #include <string.h>
 
 #include "mm/memblock.h"
+#include "platform/dt.h"
 #include "platform/exit.h"
 
 extern char _end[];
 
+/* Off the clock of a metered build (memblock=debug prints from inside calls). */
 void memblock_printf(const char *fmt, ...)
 {
+	enum dt_meter_part was = dt_meter(DT_METER_CONSOLE);
 	va_list ap;
 
 	va_start(ap, fmt);
 	vprintf(fmt, ap);
 	va_end(ap);
+	dt_meter(was);
 }
 
 void memblock_panic(const char *fmt, ...)

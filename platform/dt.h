@@ -57,6 +57,21 @@ const struct dt_stats *dt_stats(void);
 void dt_count_ops(const void *fdt, unsigned long *memory_ops,
 		  unsigned long *reserved_ops);
 
+/*
+ * Where a build's time goes: dt.c switches to DT_METER_MEMBLOCK around each
+ * memblock call and to DT_METER_CONSOLE around what it prints, then back
+ * to the part before; the rest is DT_METER_PARSE.  The payload provides
+ * dt_meter() to time each part (payload/build_meter.c); dt.c's default
+ * does nothing.  Return: the part that ran until now.
+ */
+enum dt_meter_part {
+	DT_METER_PARSE,
+	DT_METER_MEMBLOCK,
+	DT_METER_CONSOLE,
+	DT_METER_NR,
+};
+enum dt_meter_part dt_meter(enum dt_meter_part part);
+
 /* Small readers for the banner and the command line; NULL or 0 if absent. */
 const char *dt_bootargs(const void *fdt);
 const char *dt_model(const void *fdt);
