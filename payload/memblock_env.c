@@ -14,16 +14,14 @@
 
 extern char _end[];
 
-/* Off the clock of a metered build (memblock=debug prints from inside calls). */
+/* Off the build meter's clock: memblock=debug prints from inside calls. */
 void memblock_printf(const char *fmt, ...)
 {
-	enum dt_meter_part was = dt_meter(DT_METER_CONSOLE);
 	va_list ap;
 
 	va_start(ap, fmt);
-	vprintf(fmt, ap);
+	dt_vprintf(fmt, ap);
 	va_end(ap);
-	dt_meter(was);
 }
 
 void memblock_panic(const char *fmt, ...)

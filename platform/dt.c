@@ -89,8 +89,8 @@ static const char *path_of(const void *fdt, int node)
 /*
  * The payload times a build's walks of the tree apart from its memblock
  * calls and its console output (dt_meter() in dt.h): everything dt.c
- * prints goes through say(), dt_error() or dt_warn(), and every memblock
- * call through MEMBLOCK_CALL().  Nobody listens by default.
+ * prints goes through dt_vprintf() (say(), dt_error(), dt_warn()), and
+ * every memblock call through MEMBLOCK_CALL().  Nobody listens by default.
  */
 __attribute__((weak)) enum dt_meter_part dt_meter(enum dt_meter_part part)
 {
@@ -106,16 +106,22 @@ __attribute__((weak)) enum dt_meter_part dt_meter(enum dt_meter_part part)
 		ret_;							\
 	})
 
+void dt_vprintf(const char *fmt, va_list ap)
+{
+	enum dt_meter_part was = dt_meter(DT_METER_CONSOLE);
+
+	vprintf(fmt, ap);
+	dt_meter(was);
+}
+
 __attribute__((format(printf, 1, 2)))
 static void say(const char *fmt, ...)
 {
-	enum dt_meter_part was = dt_meter(DT_METER_CONSOLE);
 	va_list ap;
 
 	va_start(ap, fmt);
-	vprintf(fmt, ap);
+	dt_vprintf(fmt, ap);
 	va_end(ap);
-	dt_meter(was);
 }
 
 __attribute__((format(printf, 4, 5)))

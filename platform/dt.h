@@ -10,6 +10,7 @@
  * Warnings ("fdt: warning: ...") are for what Linux skips and goes on.
  */
 
+#include <stdarg.h>
 #include <stdint.h>
 
 #include "mm/memblock.h"
@@ -71,6 +72,9 @@ enum dt_meter_part {
 	DT_METER_NR,
 };
 enum dt_meter_part dt_meter(enum dt_meter_part part);
+
+/* vprintf() on the meter's console part: what dt.c prints, and mm/'s output. */
+void dt_vprintf(const char *fmt, va_list ap);
 
 /* Small readers for the banner and the command line; NULL or 0 if absent. */
 const char *dt_bootargs(const void *fdt);
