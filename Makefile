@@ -171,7 +171,7 @@ bench: deps
 
 bench-run: build $(BENCH_HOST) $(BR_BIN)
 	QEMU=$(QEMU) FIRMWARE=$(FW_jump) MEM=$(MEM) QUICK=$(QUICK) \
-	CROSS_CC=$(TOOLPREFIX)gcc tools/bench.sh $(KERNEL) $(BENCH_HOST) $(BR_BIN) $(BR_OUT)
+	CROSS_CC=$(CROSS_CC) tools/bench.sh $(KERNEL) $(BENCH_HOST) $(BR_BIN) $(BR_OUT)
 
 deps:
 	@tools/deps.sh $(DEPS)
