@@ -108,6 +108,9 @@ void memblock_set_update_strategy(enum memblock_update_strategy s);
 enum memblock_update_strategy memblock_get_update_strategy(void);
 const char *memblock_update_strategy_name(enum memblock_update_strategy s);
 size_t memblock_gaptree_bytes(void);
+bool memblock_gaptree_pool(phys_addr_t *base, phys_addr_t *size);
+int memblock_gaptree_check(void);
+void memblock_set_index_footprint(bool on);
 void memblock_regions_changed(void);
 
 /* Run-time switches (Linux: memblock=debug, movable_node). */
@@ -234,6 +237,8 @@ bool memblock_is_reserved(phys_addr_t addr);
 bool memblock_is_region_reserved(phys_addr_t base, phys_addr_t size);
 bool memblock_overlaps_region(struct memblock_type *type,
 			      phys_addr_t base, phys_addr_t size);
+bool memblock_is_range_covered(struct memblock_type *type, phys_addr_t base,
+			       phys_addr_t size);
 int memblock_search(struct memblock_type *type, phys_addr_t addr);
 
 /* Seeing it. */
