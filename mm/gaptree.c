@@ -17,29 +17,37 @@
  *
  * The index
  * ---------
- * Gaps 0 .. cnt - 1 are the nodes of an implicit treap, in array order: a
- * binary tree whose in-order sequence is the gaps, each node holding its
- * gap, the number of nodes and the longest gap in its subtree, and a
- * priority that keeps it a heap (a hash of the node's slot, so the tree
- * is balanced as if at random: O(log n) depth expected).  The last gap,
- * above the last region, is read from the array.
+ * Gaps 0 .. cnt - 1 are the nodes of a treap in address order: a binary
+ * search tree in which each node holds its gap ([end - len, end)) and the
+ * longest gap of its subtree, and whose priorities (a hash of the node's
+ * slot) keep it a heap, so that it is balanced as if built at random:
+ * O(log n) depth expected.  The last gap, above the last region, is read
+ * from the array.
  *
- * A node has no address and no array index: its position is the number
- * of nodes before it, counted on the way down from the root.  So an
- * insertion or a deletion anywhere in the reserved array is one treap
- * insertion or deletion, and a region that changes in place changes the
- * one or two gaps beside it: O(log n) each, whatever the position, and
- * the gaps after it need no update.  (The first version of this index was
- * a segment tree over array slots: a shift of the array at slot i cost
- * O(n - i) there, on top of the array's own move.)  mm/memblock.c reports
- * each change as it makes it: gaptree_inserted(), gaptree_removed(),
- * gaptree_resized().
+ * Nothing in the index depends on where a region sits in the array: each
+ * region carries the slot of its gap's node (memblock_region.gap_node, in
+ * what 4.12 leaves as padding), and the array's own moves carry the slots
+ * along.  So a region that changes in place finds its node in O(1); an
+ * insertion anywhere links one new node next to its neighbours' nodes and
+ * a deletion unlinks one, each with the treap's expected O(1) rotations;
+ * and the longest gaps are corrected upwards only as far as they change:
+ * O(log n) at most per change, whatever the position.  (The first version
+ * of this index was a segment tree over array slots: a shift of the array
+ * at slot i cost O(n - i) there, on top of the array's own move.)
+ * mm/memblock.c reports each change as it makes it: gaptree_inserted(),
+ * gaptree_removing(), gaptree_resized().
+ *
+ * A search starts at the node of the gap nearest its limit (found by the
+ * binary search of the array that every strategy does) and climbs: from a
+ * node, the gaps before it are its left subtree and, for each ancestor it
+ * is a right descendant of, that ancestor and its left subtree.  A subtree
+ * whose longest gap is too short is skipped whole.
  *
  * Where the nodes live
  * --------------------
- * One node per region, 32 bytes each, in a pool with room for the reserved
- * array's capacity plus the two regions that a doubling may add before the
- * pool follows it.  While the reserved array is 4.12's static table of
+ * 40 bytes a node, in a pool with room for the reserved array's capacity
+ * plus the two regions that a doubling may add before the pool follows
+ * it.  While the reserved array is 4.12's static table of
  * INIT_MEMBLOCK_REGIONS, so is the pool.  When the reserved array doubles,
  * the pool is allocated from memblock the way memblock_double_array()
  * allocates the array (outside the range being reserved, page-aligned),
@@ -64,10 +72,10 @@
 #define GAPTREE_INIT_NODES	(INIT_MEMBLOCK_REGIONS + 2)
 
 struct gap_node {
-	phys_addr_t gap;	/* the gap below this node's region */
-	phys_addr_t max_gap;	/* longest gap in this subtree */
-	uint32_t left, right;	/* children, or NIL */
-	uint32_t size;		/* nodes in this subtree */
+	phys_addr_t end;	/* the gap is [end - len, end) */
+	phys_addr_t len;
+	phys_addr_t max_len;	/* longest gap in this subtree */
+	uint32_t left, right, parent;	/* or NIL */
 	uint32_t prio;		/* heap order: a parent's is not lower */
 };
 
@@ -101,11 +109,6 @@ static phys_addr_t gap_end(unsigned long b)
 					   PHYS_ADDR_MAX;
 }
 
-static phys_addr_t gap_len(unsigned long b)
-{
-	return gap_end(b) - gap_start(b);
-}
-
 /* murmur3's finaliser: slots 0, 1, 2, ... get unrelated priorities. */
 static uint32_t slot_priority(uint32_t slot)
 {
@@ -119,156 +122,134 @@ static uint32_t slot_priority(uint32_t slot)
 	return h;
 }
 
-static inline uint32_t subtree_size(uint32_t t)
-{
-	return t == NIL ? 0 : nodes[t].size;
-}
-
 static inline phys_addr_t subtree_max(uint32_t t)
 {
-	return t == NIL ? 0 : nodes[t].max_gap;
+	return t == NIL ? 0 : nodes[t].max_len;
 }
 
-/* Recompute @t's size and longest gap from its children. */
-static inline void pull(uint32_t t)
+/* Recompute @t's longest gap.  Return: did it change? */
+static inline bool pull(uint32_t t)
 {
 	struct gap_node *n = &nodes[t];
-	phys_addr_t m = max(subtree_max(n->left), subtree_max(n->right));
+	phys_addr_t m = max(n->len, max(subtree_max(n->left),
+					subtree_max(n->right)));
 
-	n->size = 1 + subtree_size(n->left) + subtree_size(n->right);
-	n->max_gap = max(n->gap, m);
+	if (m == n->max_len)
+		return false;
+	n->max_len = m;
+	return true;
 }
 
-/* Split @t into its first @k nodes (*@l) and the rest (*@r). */
-static void split(uint32_t t, unsigned long k, uint32_t *l, uint32_t *r)
+/* Correct the longest gaps from @t up, as far as they change. */
+static void pull_up(uint32_t t)
 {
-	if (t == NIL) {
-		*l = *r = NIL;
-		return;
-	}
-	if (k <= subtree_size(nodes[t].left)) {
-		split(nodes[t].left, k, l, &nodes[t].left);
-		*r = t;
+	while (t != NIL && pull(t))
+		t = nodes[t].parent;
+}
+
+/* Point @p's link to its child @old at @new instead (the root's: root). */
+static void replace_child(uint32_t p, uint32_t old, uint32_t new)
+{
+	if (p == NIL)
+		root = new;
+	else if (nodes[p].left == old)
+		nodes[p].left = new;
+	else
+		nodes[p].right = new;
+	if (new != NIL)
+		nodes[new].parent = p;
+}
+
+/* Rotate @x above its parent; both longest gaps are recomputed. */
+static void rotate_up(uint32_t x)
+{
+	uint32_t p = nodes[x].parent;
+	uint32_t b;
+
+	replace_child(nodes[p].parent, p, x);
+	if (nodes[p].left == x) {
+		b = nodes[x].right;
+		nodes[p].left = b;
+		nodes[x].right = p;
 	} else {
-		split(nodes[t].right, k - subtree_size(nodes[t].left) - 1,
-		      &nodes[t].right, r);
-		*l = t;
+		b = nodes[x].left;
+		nodes[p].right = b;
+		nodes[x].left = p;
 	}
-	pull(t);
+	if (b != NIL)
+		nodes[b].parent = p;
+	nodes[p].parent = x;
+	pull(p);
+	pull(x);
 }
 
-/* The tree of @a's nodes followed by @b's. */
-static uint32_t join(uint32_t a, uint32_t b)
+/* The gap of region @idx: [end of region idx - 1, base of region idx). */
+static void describe(uint32_t x, unsigned long idx)
 {
-	if (a == NIL)
-		return b;
-	if (b == NIL)
-		return a;
-	if (nodes[a].prio >= nodes[b].prio) {
-		nodes[a].right = join(nodes[a].right, b);
-		pull(a);
-		return a;
+	nodes[x].end = memblock.reserved.regions[idx].base;
+	nodes[x].len = nodes[x].end - gap_start(idx);
+}
+
+/* Region @idx's gap changed: its node follows. */
+static void refresh(unsigned long idx)
+{
+	uint32_t x = memblock.reserved.regions[idx].gap_node;
+	phys_addr_t len = nodes[x].len;
+
+	describe(x, idx);
+	if (nodes[x].len > len) {
+		/* a longer gap: the maxima above can only grow */
+		for (uint32_t t = x; t != NIL && nodes[t].max_len < nodes[x].len;
+		     t = nodes[t].parent)
+			nodes[t].max_len = nodes[x].len;
+	} else if (nodes[x].len < len && len == nodes[x].max_len) {
+		/* the longest gap of its subtree got shorter */
+		nodes[x].max_len = PHYS_ADDR_MAX;	/* force the recompute */
+		pull_up(x);
 	}
-	nodes[b].left = join(a, nodes[b].left);
-	pull(b);
-	return b;
-}
-
-/* Insert node @x at position @k of @t. */
-static uint32_t insert_at(uint32_t t, unsigned long k, uint32_t x)
-{
-	unsigned long ls;
-
-	if (t == NIL)
-		return x;
-	if (nodes[x].prio > nodes[t].prio) {
-		split(t, k, &nodes[x].left, &nodes[x].right);
-		pull(x);
-		return x;
-	}
-	ls = subtree_size(nodes[t].left);
-	if (k <= ls)
-		nodes[t].left = insert_at(nodes[t].left, k, x);
-	else
-		nodes[t].right = insert_at(nodes[t].right, k - ls - 1, x);
-	pull(t);
-	return t;
-}
-
-/* Remove the node at position @k of @t; its slot goes to *@gone. */
-static uint32_t erase_at(uint32_t t, unsigned long k, uint32_t *gone)
-{
-	unsigned long ls = subtree_size(nodes[t].left);
-
-	if (k == ls) {
-		*gone = t;
-		return join(nodes[t].left, nodes[t].right);
-	}
-	if (k < ls)
-		nodes[t].left = erase_at(nodes[t].left, k, gone);
-	else
-		nodes[t].right = erase_at(nodes[t].right, k - ls - 1, gone);
-	pull(t);
-	return t;
-}
-
-/* Set the gap of the node at position @k of @t to @gap. */
-static void set_gap_at(uint32_t t, unsigned long k, phys_addr_t gap)
-{
-	unsigned long ls = subtree_size(nodes[t].left);
-
-	if (k == ls)
-		nodes[t].gap = gap;
-	else if (k < ls)
-		set_gap_at(nodes[t].left, k, gap);
-	else
-		set_gap_at(nodes[t].right, k - ls - 1, gap);
-	pull(t);
-}
-
-static void pull_subtree(uint32_t t)
-{
-	if (t == NIL)
-		return;
-	pull_subtree(nodes[t].left);
-	pull_subtree(nodes[t].right);
-	pull(t);
 }
 
 /*
  * Build the tree of gaps 0 .. cnt - 1 in O(n): slot k holds gap k, and the
- * right spine is kept as a stack (linked through .size until the sizes
- * are computed) while each node in turn takes the nodes of lower priority
- * below it as its left subtree.
+ * right spine is kept as a stack (through .parent) while each node in turn
+ * takes the nodes of lower priority below it as its left subtree; a node's
+ * subtree is final when it leaves the stack.
  */
 static bool build(void)
 {
-	unsigned long n = memblock.reserved.cnt;
+	struct memblock_type *rsv = &memblock.reserved;
+	unsigned long n = rsv->cnt;
 	uint32_t top = NIL;
 
 	if (n > capacity)
 		return false;
 
-	root = NIL;
 	for (uint32_t x = 0; x < n; x++) {
 		uint32_t below = NIL;
 
-		nodes[x] = (struct gap_node){ .gap = gap_len(x), .left = NIL,
-					      .right = NIL,
+		rsv->regions[x].gap_node = x;
+		nodes[x] = (struct gap_node){ .left = NIL, .right = NIL,
 					      .prio = slot_priority(x) };
+		describe(x, x);
 		while (top != NIL && nodes[top].prio < nodes[x].prio) {
 			below = top;
-			top = nodes[top].size;
+			top = nodes[top].parent;
+			nodes[below].max_len = 0;
+			pull(below);
 		}
 		nodes[x].left = below;
+		if (below != NIL)
+			nodes[below].parent = x;
 		if (top != NIL)
 			nodes[top].right = x;
-		else
-			root = x;
-		nodes[x].size = top;
+		nodes[x].parent = top;
 		top = x;
 	}
-	pull_subtree(root);
+	for (root = NIL; top != NIL; top = nodes[top].parent) {
+		nodes[top].max_len = 0;
+		pull(top);
+		root = top;
+	}
 
 	free_slots = NIL;
 	for (unsigned long x = capacity; x-- > n;) {
@@ -291,7 +272,7 @@ static bool tracking(struct memblock_type *type)
  */
 void gaptree_inserted(struct memblock_type *type, unsigned long idx)
 {
-	uint32_t x = free_slots;
+	uint32_t x = free_slots, next;
 
 	if (!tracking(type))
 		return;
@@ -301,35 +282,98 @@ void gaptree_inserted(struct memblock_type *type, unsigned long idx)
 		return;
 	}
 	free_slots = nodes[x].left;
-	nodes[x] = (struct gap_node){ .gap = gap_len(idx), .left = NIL,
-				      .right = NIL, .prio = slot_priority(x) };
-	pull(x);
-	root = insert_at(root, idx, x);
+	type->regions[idx].gap_node = x;
+	nodes[x] = (struct gap_node){ .left = NIL, .right = NIL,
+				      .prio = slot_priority(x) };
+	describe(x, idx);
+	nodes[x].max_len = nodes[x].len;
+
+	/*
+	 * A leaf between its neighbours' nodes: the left child of the next
+	 * one if it has none, else the right child of the previous one,
+	 * which is then the last node of that left subtree.
+	 */
+	next = idx + 1 < type->cnt ? type->regions[idx + 1].gap_node : NIL;
+	if (next != NIL && nodes[next].left == NIL) {
+		nodes[next].left = x;
+		nodes[x].parent = next;
+	} else if (idx) {
+		uint32_t prev = type->regions[idx - 1].gap_node;
+
+		nodes[prev].right = x;
+		nodes[x].parent = prev;
+	} else {
+		root = x;
+		nodes[x].parent = NIL;
+	}
+	for (uint32_t t = nodes[x].parent;
+	     t != NIL && nodes[t].max_len < nodes[x].len; t = nodes[t].parent)
+		nodes[t].max_len = nodes[x].len;
+	while (nodes[x].parent != NIL &&
+	       nodes[x].prio > nodes[nodes[x].parent].prio)
+		rotate_up(x);
+
 	if (idx + 1 < type->cnt)
-		set_gap_at(root, idx + 1, gap_len(idx + 1));
+		refresh(idx + 1);
+}
+
+/*
+ * Unlink node @x: rotate it down below the child of higher priority until
+ * it is a leaf, then cut it off and correct the longest gaps above.
+ */
+static void unlink_node(uint32_t x)
+{
+	uint32_t p;
+
+	for (;;) {
+		uint32_t l = nodes[x].left, r = nodes[x].right;
+
+		if (l == NIL && r == NIL)
+			break;
+		if (r == NIL || (l != NIL && nodes[l].prio > nodes[r].prio))
+			rotate_up(l);
+		else
+			rotate_up(r);
+	}
+	p = nodes[x].parent;
+	replace_child(p, x, NIL);
+	if (p != NIL && nodes[x].len == nodes[p].max_len) {
+		/* it may have been the longest gap above */
+		nodes[p].max_len = PHYS_ADDR_MAX;	/* force the recompute */
+		pull_up(p);
+	}
+	nodes[x].left = free_slots;
+	free_slots = x;
 }
 
 /**
- * gaptree_removed - regions [@first, @last) of @type were removed
- * @type: the memblock type that changed
- * @first: index of the first region removed
- * @last: index after the last region removed; the regions from @last on
- *	  moved down to @first
+ * gaptree_removing - regions [@first, @last) of @type are being removed
+ * @type: the memblock type that changes
+ * @first: index of the first region to remove
+ * @last: index after the last one; the regions from @last on will move
+ *	  down to @first
+ *
+ * Called before the array moves: the nodes go, and the gap of region
+ * @last grows to reach down to the end of region @first - 1.
  */
-void gaptree_removed(struct memblock_type *type, unsigned long first,
-		     unsigned long last)
+void gaptree_removing(struct memblock_type *type, unsigned long first,
+		      unsigned long last)
 {
-	uint32_t gone;
-
 	if (!tracking(type))
 		return;
-	for (unsigned long k = first; k < last; k++) {
-		root = erase_at(root, first, &gone);
-		nodes[gone].left = free_slots;
-		free_slots = gone;
+	for (unsigned long k = first; k < last; k++)
+		unlink_node(type->regions[k].gap_node);
+	if (last < type->cnt) {
+		uint32_t x = type->regions[last].gap_node;
+		phys_addr_t len = nodes[x].end - gap_start(first);
+
+		if (len != nodes[x].len) {
+			nodes[x].len = len;
+			for (uint32_t t = x; t != NIL && nodes[t].max_len < len;
+			     t = nodes[t].parent)
+				nodes[t].max_len = len;
+		}
 	}
-	if (first < type->cnt)
-		set_gap_at(root, first, gap_len(first));
 }
 
 /**
@@ -341,9 +385,9 @@ void gaptree_resized(struct memblock_type *type, unsigned long idx)
 {
 	if (!tracking(type))
 		return;
-	set_gap_at(root, idx, gap_len(idx));
+	refresh(idx);
 	if (idx + 1 < type->cnt)
-		set_gap_at(root, idx + 1, gap_len(idx + 1));
+		refresh(idx + 1);
 }
 
 static void forget(void)
@@ -370,6 +414,7 @@ static int grow_pool(phys_addr_t new_area_start, phys_addr_t new_area_size)
 {
 	unsigned long need = memblock.reserved.max + 2;
 	phys_addr_t old_base = pool_base, old_bytes = pool_bytes;
+	unsigned long new_capacity;
 	phys_addr_t bytes, addr;
 	struct gap_node *new_nodes;
 
@@ -393,21 +438,20 @@ static int grow_pool(phys_addr_t new_area_start, phys_addr_t new_area_size)
 	}
 
 	new_nodes = memblock_phys_to_virt(addr);
+	new_capacity = bytes / sizeof(struct gap_node);
 	memblock_dbg("memblock: gap index is grown to %lu nodes at [%#010llx-%#010llx]\n",
-		     (unsigned long)(bytes / sizeof(struct gap_node)),
-		     (unsigned long long)addr,
+		     new_capacity, (unsigned long long)addr,
 		     (unsigned long long)(addr + bytes - 1));
 	if (built) {
 		for (unsigned long i = 0; i < capacity; i++)
 			new_nodes[i] = nodes[i];
-		for (unsigned long x = bytes / sizeof(struct gap_node);
-		     x-- > capacity;) {
+		for (unsigned long x = new_capacity; x-- > capacity;) {
 			new_nodes[x].left = free_slots;
 			free_slots = x;
 		}
 	}
 	nodes = new_nodes;
-	capacity = bytes / sizeof(struct gap_node);
+	capacity = new_capacity;
 	pool_base = addr;
 	pool_bytes = bytes;
 
@@ -463,9 +507,9 @@ void gaptree_grow(phys_addr_t new_area_start, phys_addr_t new_area_size)
 /**
  * gaptree_strategy_changed - the find strategy changed
  *
- * Selecting gaptree reserves the pool it needs (built at the first
- * search); leaving it drops the tree and, unless the footprint is kept,
- * frees the pool.
+ * Selecting gaptree reserves the pool it needs (the tree is built at the
+ * first search); leaving it drops the tree and, unless the footprint is
+ * kept, frees the pool.
  */
 void gaptree_strategy_changed(void)
 {
@@ -528,80 +572,84 @@ static inline bool index_ready(void)
 	return built || build();
 }
 
-/*
- * Highest position in [@lo, @hi] of subtree @t, whose first node is at
- * position @off, with a gap of at least @size; -1 if none.  Subtrees whose
- * longest gap is too short are skipped whole.
- */
-static long last_fit(uint32_t t, unsigned long off, unsigned long lo,
-		     unsigned long hi, phys_addr_t size)
+/* The last node of subtree @t with a gap of at least @size, or NIL. */
+static uint32_t last_in_subtree(uint32_t t, phys_addr_t size)
 {
-	while (t != NIL && nodes[t].max_gap >= size) {
-		unsigned long k = off + subtree_size(nodes[t].left);
-
-		if (k > hi) {
-			t = nodes[t].left;
-			continue;
-		}
-		if (off + nodes[t].size <= lo)
-			return -1;
-		if (k < hi) {
-			long b = last_fit(nodes[t].right, k + 1, lo, hi, size);
-
-			if (b >= 0)
-				return b;
-		}
-		if (k < lo)
-			return -1;
-		if (nodes[t].gap >= size)
-			return k;
-		t = nodes[t].left;
-	}
-	return -1;
-}
-
-/* Lowest position in [@lo, @hi] with a gap of at least @size: the mirror. */
-static long first_fit(uint32_t t, unsigned long off, unsigned long lo,
-		      unsigned long hi, phys_addr_t size)
-{
-	while (t != NIL && nodes[t].max_gap >= size) {
-		unsigned long k = off + subtree_size(nodes[t].left);
-
-		if (k < lo) {
-			off = k + 1;
+	while (t != NIL && nodes[t].max_len >= size) {
+		if (subtree_max(nodes[t].right) >= size)
 			t = nodes[t].right;
-			continue;
-		}
-		if (off > hi)
-			return -1;
-		if (k > lo) {
-			long b = first_fit(nodes[t].left, off, lo, hi, size);
-
-			if (b >= 0)
-				return b;
-		}
-		if (k > hi)
-			return -1;
-		if (nodes[t].gap >= size)
-			return k;
-		off = k + 1;
-		t = nodes[t].right;
+		else if (nodes[t].len >= size)
+			return t;
+		else
+			t = nodes[t].left;
 	}
-	return -1;
+	return NIL;
+}
+
+/* The first node of subtree @t with a gap of at least @size, or NIL. */
+static uint32_t first_in_subtree(uint32_t t, phys_addr_t size)
+{
+	while (t != NIL && nodes[t].max_len >= size) {
+		if (subtree_max(nodes[t].left) >= size)
+			t = nodes[t].left;
+		else if (nodes[t].len >= size)
+			return t;
+		else
+			t = nodes[t].right;
+	}
+	return NIL;
+}
+
+/* The last node before @x (in address order) with a long enough gap. */
+static uint32_t fit_before(uint32_t x, phys_addr_t size)
+{
+	uint32_t t = last_in_subtree(nodes[x].left, size);
+
+	if (t != NIL)
+		return t;
+	for (uint32_t p = nodes[x].parent; p != NIL; x = p, p = nodes[p].parent) {
+		if (nodes[p].right != x)
+			continue;
+		if (nodes[p].len >= size)
+			return p;
+		t = last_in_subtree(nodes[p].left, size);
+		if (t != NIL)
+			return t;
+	}
+	return NIL;
+}
+
+/* The first node after @x with a long enough gap: the mirror image. */
+static uint32_t fit_after(uint32_t x, phys_addr_t size)
+{
+	uint32_t t = first_in_subtree(nodes[x].right, size);
+
+	if (t != NIL)
+		return t;
+	for (uint32_t p = nodes[x].parent; p != NIL; x = p, p = nodes[p].parent) {
+		if (nodes[p].left != x)
+			continue;
+		if (nodes[p].len >= size)
+			return p;
+		t = first_in_subtree(nodes[p].right, size);
+		if (t != NIL)
+			return t;
+	}
+	return NIL;
 }
 
 /*
- * The free ranges of gap @b inside [@start, @end), top down, with 4.12's
- * candidate rule.  Return: true and *@found if one fits.
+ * The free ranges of gap [@gap_lo, @gap_hi) inside [@start, @end), top
+ * down, with 4.12's candidate rule.  Return: true and *@found if one fits.
  */
-static bool gap_fit_top_down(unsigned long b, phys_addr_t start,
-			     phys_addr_t end, phys_addr_t size,
-			     phys_addr_t align, int nid, ulong flags,
-			     phys_addr_t *found)
+static bool gap_fit_top_down(phys_addr_t gap_lo, phys_addr_t gap_hi,
+			     phys_addr_t start, phys_addr_t end,
+			     phys_addr_t size, phys_addr_t align, int nid,
+			     ulong flags, phys_addr_t *found)
 {
 	struct memblock_type *mem = &memblock.memory;
-	phys_addr_t lo = max(gap_start(b), start);
-	phys_addr_t hi = min(gap_end(b), end);
+	phys_addr_t lo = max(gap_lo, start);
+	phys_addr_t hi = min(gap_hi, end);
 	long im;
 
 	if (lo >= hi)
@@ -622,14 +670,14 @@ static bool gap_fit_top_down(unsigned long b, phys_addr_t start,
 }
 
 /* The same, bottom up, with 4.12's bottom-up candidate rule. */
-static bool gap_fit_bottom_up(unsigned long b, phys_addr_t start,
-			      phys_addr_t end, phys_addr_t size,
-			      phys_addr_t align, int nid, ulong flags,
-			      phys_addr_t *found)
+static bool gap_fit_bottom_up(phys_addr_t gap_lo, phys_addr_t gap_hi,
+			      phys_addr_t start, phys_addr_t end,
+			      phys_addr_t size, phys_addr_t align, int nid,
+			      ulong flags, phys_addr_t *found)
 {
 	struct memblock_type *mem = &memblock.memory;
-	phys_addr_t lo = max(gap_start(b), start);
-	phys_addr_t hi = min(gap_end(b), end);
+	phys_addr_t lo = max(gap_lo, start);
+	phys_addr_t hi = min(gap_hi, end);
 	unsigned long im;
 
 	if (lo >= hi)
@@ -650,25 +698,23 @@ static bool gap_fit_bottom_up(unsigned long b, phys_addr_t start,
 	return false;
 }
 
-/* Gaps that can meet [@start, @end): [*@lo, *@hi].  Return: any? */
-static inline bool gap_range(phys_addr_t start, phys_addr_t end,
-			     unsigned long *lo, unsigned long *hi)
+/* Does node @x's gap fit, top-down?  Its gap is [end - len, end). */
+static inline bool node_fit_top_down(uint32_t x, phys_addr_t start,
+				     phys_addr_t end, phys_addr_t size,
+				     phys_addr_t align, int nid, ulong flags,
+				     phys_addr_t *found)
 {
-	struct memblock_type *rsv = &memblock.reserved;
+	return gap_fit_top_down(nodes[x].end - nodes[x].len, nodes[x].end,
+				start, end, size, align, nid, flags, found);
+}
 
-	if (start >= end)
-		return false;
-	/* first gap ending above @start: gap b ends at the base of region b */
-	if (start < rsv->regions[0].base)
-		*lo = 0;
-	else
-		*lo = memblock_last_region_starting_below(rsv, start + 1) + 1;
-	/* last gap starting below @end: gap b starts at the end of region b - 1 */
-	if (end > region_end(&rsv->regions[rsv->cnt - 1]))
-		*hi = rsv->cnt;
-	else
-		*hi = memblock_first_region_ending_after(rsv, end - 1);
-	return *lo <= *hi;
+static inline bool node_fit_bottom_up(uint32_t x, phys_addr_t start,
+				      phys_addr_t end, phys_addr_t size,
+				      phys_addr_t align, int nid, ulong flags,
+				      phys_addr_t *found)
+{
+	return gap_fit_bottom_up(nodes[x].end - nodes[x].len, nodes[x].end,
+				 start, end, size, align, nid, flags, found);
 }
 
 /**
@@ -686,37 +732,41 @@ phys_addr_t memblock_find_gaptree_top_down(phys_addr_t start, phys_addr_t end,
 					   phys_addr_t size, phys_addr_t align,
 					   int nid, ulong flags)
 {
-	unsigned long cnt = memblock.reserved.cnt;
-	unsigned long lo, hi;
+	struct memblock_type *rsv = &memblock.reserved;
+	unsigned long hi;
 	phys_addr_t found;
-	long b;
+	uint32_t x;
 
 	/* A 0-byte request matches anywhere; no index: walk. */
 	if (!size || !index_ready())
 		return memblock_find_binary_top_down(start, end, size, align,
 						     nid, flags);
-	if (!memblock.memory.total_size || !gap_range(start, end, &lo, &hi))
+	if (!memblock.memory.total_size || start >= end)
 		return 0;
 
-	/* the gap above the last region is not in the tree */
-	if (hi == cnt) {
-		if (gap_len(cnt) >= size &&
-		    gap_fit_top_down(cnt, start, end, size, align, nid, flags,
-				     &found))
+	/* the last gap starting below @end: gap b starts where region b - 1 ends */
+	if (end > region_end(&rsv->regions[rsv->cnt - 1])) {
+		/* the gap above the last region is not in the tree */
+		hi = rsv->cnt;
+		if (PHYS_ADDR_MAX - gap_start(hi) >= size &&
+		    gap_fit_top_down(gap_start(hi), PHYS_ADDR_MAX, start, end,
+				     size, align, nid, flags, &found))
 			return found;
-		if (lo == cnt)
+		if (gap_start(hi) <= start)
 			return 0;
-		hi = cnt - 1;
+		hi--;
+	} else {
+		hi = memblock_first_region_ending_after(rsv, end - 1);
 	}
 
-	while ((b = last_fit(root, 0, lo, hi, size)) >= 0) {
-		if (gap_fit_top_down(b, start, end, size, align, nid, flags,
-				     &found))
+	/* from the gap at the limit down; gaps below @start cannot fit */
+	x = rsv->regions[hi].gap_node;
+	if (nodes[x].len < size)
+		x = fit_before(x, size);
+	for (; x != NIL && nodes[x].end > start; x = fit_before(x, size))
+		if (node_fit_top_down(x, start, end, size, align, nid, flags,
+				      &found))
 			return found;
-		if ((unsigned long)b == lo)
-			break;
-		hi = b - 1;
-	}
 	return 0;
 }
 
@@ -735,28 +785,37 @@ phys_addr_t memblock_find_gaptree_bottom_up(phys_addr_t start, phys_addr_t end,
 					    phys_addr_t size, phys_addr_t align,
 					    int nid, ulong flags)
 {
-	unsigned long cnt = memblock.reserved.cnt;
-	unsigned long lo, hi, tree_hi;
+	struct memblock_type *rsv = &memblock.reserved;
+	unsigned long lo, cnt = rsv->cnt;
 	phys_addr_t found;
-	long b;
+	uint32_t x;
 
 	if (!size || !index_ready())
 		return memblock_find_binary_bottom_up(start, end, size, align,
 						      nid, flags);
-	if (!memblock.memory.total_size || !gap_range(start, end, &lo, &hi))
+	if (!memblock.memory.total_size || start >= end)
 		return 0;
 
-	tree_hi = min(hi, cnt - 1);
-	while (lo <= tree_hi && (b = first_fit(root, 0, lo, tree_hi, size)) >= 0) {
-		if (gap_fit_bottom_up(b, start, end, size, align, nid, flags,
-				      &found))
-			return found;
-		lo = b + 1;
+	/* the first gap ending above @start: gap b ends at the base of region b */
+	lo = start < rsv->regions[0].base ? 0 :
+		memblock_last_region_starting_below(rsv, start + 1) + 1;
+
+	/* from there up; gaps from @end on cannot fit */
+	if (lo < cnt) {
+		x = rsv->regions[lo].gap_node;
+		if (nodes[x].len < size)
+			x = fit_after(x, size);
+		for (; x != NIL && nodes[x].end - nodes[x].len < end;
+		     x = fit_after(x, size))
+			if (node_fit_bottom_up(x, start, end, size, align, nid,
+					       flags, &found))
+				return found;
 	}
 
 	/* the gap above the last region is not in the tree */
-	if (hi == cnt && gap_len(cnt) >= size &&
-	    gap_fit_bottom_up(cnt, start, end, size, align, nid, flags, &found))
+	if (gap_start(cnt) < end && PHYS_ADDR_MAX - gap_start(cnt) >= size &&
+	    gap_fit_bottom_up(gap_start(cnt), PHYS_ADDR_MAX, start, end, size,
+			      align, nid, flags, &found))
 		return found;
 	return 0;
 }
@@ -792,76 +851,68 @@ bool memblock_gaptree_pool(phys_addr_t *base, phys_addr_t *size)
 }
 
 /*
- * Check subtree @t, holding positions from @off on, against the array.
- * Return: the number of nodes, or -1 (a message says what is wrong).
+ * Check the node of region @idx and its links against the array: what a
+ * full rebuild would put there.  Return: 0, or -1 (a message says why).
  */
-static long check_subtree(uint32_t t, unsigned long off, uint32_t parent_prio)
+static int check_node(unsigned long idx)
 {
+	uint32_t x = memblock.reserved.regions[idx].gap_node;
 	struct gap_node *n;
-	long l, r;
 
-	if (t == NIL)
-		return 0;
-	if (t >= capacity) {
-		memblock_printf("gaptree: slot %u outside the pool\n", t);
+	if (x >= capacity) {
+		memblock_printf("gaptree: region %lu: slot %u outside the pool\n",
+				idx, x);
 		return -1;
 	}
-	n = &nodes[t];
-	l = check_subtree(n->left, off, n->prio);
-	if (l < 0)
-		return -1;
-	if (off + l >= memblock.reserved.cnt) {
-		memblock_printf("gaptree: more nodes than regions\n");
-		return -1;
-	}
-	if (n->gap != gap_len(off + l)) {
-		memblock_printf("gaptree: gap %lu is %#llx, the array says %#llx\n",
-				off + l, (unsigned long long)n->gap,
-				(unsigned long long)gap_len(off + l));
+	n = &nodes[x];
+	if (n->end != gap_end(idx) || n->len != gap_end(idx) - gap_start(idx)) {
+		memblock_printf("gaptree: region %lu: gap [%#llx-%#llx), the array says [%#llx-%#llx)\n",
+				idx, (unsigned long long)(n->end - n->len),
+				(unsigned long long)n->end,
+				(unsigned long long)gap_start(idx),
+				(unsigned long long)gap_end(idx));
 		return -1;
 	}
-	r = check_subtree(n->right, off + l + 1, n->prio);
-	if (r < 0)
-		return -1;
-	if (n->prio > parent_prio || n->size != l + r + 1 ||
-	    n->max_gap != max(n->gap, max(subtree_max(n->left),
-					  subtree_max(n->right)))) {
-		memblock_printf("gaptree: node of gap %lu: bad size, longest gap or priority\n",
-				off + l);
+	if (n->max_len != max(n->len, max(subtree_max(n->left),
+					  subtree_max(n->right))) ||
+	    (n->parent == NIL ? root != x :
+	     nodes[n->parent].left != x && nodes[n->parent].right != x) ||
+	    (n->parent != NIL && nodes[n->parent].prio < n->prio) ||
+	    (n->left != NIL && (nodes[n->left].parent != x ||
+				nodes[n->left].end >= n->end)) ||
+	    (n->right != NIL && (nodes[n->right].parent != x ||
+				 nodes[n->right].end <= n->end))) {
+		memblock_printf("gaptree: region %lu: bad longest gap, links, order or priority\n",
+				idx);
 		return -1;
 	}
-	return l + r + 1;
+	return 0;
 }
 
 /**
  * memblock_gaptree_check - check the gap index against memblock.reserved
  *
- * Compares every node with the gap the array has at its position (what a
- * full rebuild would put there), and checks sizes, longest gaps, the heap
- * order and the free slots.  For tests; O(n).
+ * Checks each region's node against the gap the array has there (what a
+ * full rebuild would put there), its longest gap, its links, the search
+ * order and the heap order, and that the free slots make up the rest of
+ * the pool.  For tests; O(n).
  *
  * Return: 0 when the index is right or not built, -1 otherwise.
  */
 int memblock_gaptree_check(void)
 {
-	unsigned long n = 0;
-	long in_tree;
+	unsigned long cnt = memblock.reserved.cnt, n = 0;
 
 	if (!built)
 		return 0;
-	in_tree = check_subtree(root, 0, UINT32_MAX);
-	if (in_tree < 0)
-		return -1;
-	if ((unsigned long)in_tree != memblock.reserved.cnt) {
-		memblock_printf("gaptree: %ld nodes for %lu regions\n", in_tree,
-				memblock.reserved.cnt);
-		return -1;
-	}
+	for (unsigned long idx = 0; idx < cnt; idx++)
+		if (check_node(idx))
+			return -1;
 	for (uint32_t x = free_slots; x != NIL && n <= capacity; x = nodes[x].left)
 		n++;
-	if (in_tree + n != capacity) {
-		memblock_printf("gaptree: %ld nodes and %lu free slots in a pool of %lu\n",
-				in_tree, n, capacity);
+	if (cnt + n != capacity) {
+		memblock_printf("gaptree: %lu nodes and %lu free slots in a pool of %lu\n",
+				cnt, n, capacity);
 		return -1;
 	}
 	return 0;

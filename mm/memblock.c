@@ -191,10 +191,10 @@ void memblock_remove_regions(struct memblock_type *type, unsigned long first,
 
 	for (i = first; i < last; i++)
 		type->total_size -= type->regions[i].size;
+	gaptree_removing(type, first, last);
 	memblock_move_regions(&type->regions[first], &type->regions[last],
 			      type->cnt - last);
 	type->cnt -= last - first;
-	gaptree_removed(type, first, last);
 
 	if (type->cnt == 0) {
 		type->cnt = 1;
@@ -246,11 +246,11 @@ void memblock_merge_window(struct memblock_type *type, unsigned long first,
 		}
 
 		this->size += next->size;
+		gaptree_removing(type, i + 1, i + 2);
 		/* move forward from next + 1, index of which is i + 2 */
 		memblock_move_regions(next, next + 1, type->cnt - (i + 2));
 		type->cnt--;
 		last--;
-		gaptree_removed(type, i + 1, i + 2);
 	}
 }
 

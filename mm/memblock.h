@@ -43,6 +43,12 @@ struct memblock_region {
 	phys_addr_t size;
 	unsigned long flags;
 	int nid;
+	/*
+	 * Not in 4.12: the node of the gap below this region in the gap
+	 * index (mm/gaptree.c), kept in what was padding so that the region
+	 * and its node move together.  Meaningless unless the index is built.
+	 */
+	unsigned int gap_node;
 };
 
 struct memblock_type {

@@ -213,12 +213,12 @@ phys_addr_t memblock_find_gaptree_bottom_up(phys_addr_t start, phys_addr_t end,
 
 /*
  * The gap index (mm/gaptree.c) follows memblock.reserved: every change to
- * that array is reported as it happens, by position, and costs O(log n).
- * Changes to other types are ignored.
+ * that array is reported as it is made (a removal just before the array
+ * moves, the rest just after).  Changes to other types are ignored.
  */
 void gaptree_inserted(struct memblock_type *type, unsigned long idx);
-void gaptree_removed(struct memblock_type *type, unsigned long first,
-		     unsigned long last);
+void gaptree_removing(struct memblock_type *type, unsigned long first,
+		      unsigned long last);
 void gaptree_resized(struct memblock_type *type, unsigned long idx);
 void gaptree_grow(phys_addr_t new_area_start, phys_addr_t new_area_size);
 void gaptree_strategy_changed(void);

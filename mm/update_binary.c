@@ -65,7 +65,8 @@ bool update_binary_grow_neighbour(struct memblock_type *type,
 				  phys_addr_t end, int nid,
 				  unsigned long flags)
 {
-	struct memblock_region new = { base, end - base, flags, nid };
+	struct memblock_region new = { .base = base, .size = end - base,
+					.flags = flags, .nid = nid };
 	struct memblock_region *left = idx ? &type->regions[idx - 1] : NULL;
 	struct memblock_region *right = idx < type->cnt ?
 					&type->regions[idx] : NULL;

@@ -136,7 +136,7 @@ void model_reset(struct model *m)
 		m->array[t] = 0;
 		m->gen[t]++;
 	}
-	m->pool = 0;
+	m->pool = m->pool_bytes = 0;
 	m->pool_nodes = INIT_MEMBLOCK_REGIONS + 2;
 	m->can_resize = false;
 	m->bottom_up = false;
@@ -291,7 +291,7 @@ HOT size_t model_mem_ranges(const struct model *m, int a, int b, int nid,
 
 /* ---- array growth, as memblock_double_array() ---- */
 
-#define MODEL_GAP_NODE	32	/* sizeof(struct gap_node) in mm/gaptree.c */
+#define MODEL_GAP_NODE	40	/* sizeof(struct gap_node) in mm/gaptree.c */
 
 static phys_addr_t find_home(struct model *m, phys_addr_t nbase,
 			     phys_addr_t nsize, phys_addr_t bytes)
@@ -311,8 +311,7 @@ static void model_grow_pool(struct model *m, phys_addr_t nbase,
 			    phys_addr_t nsize)
 {
 	unsigned long need = m->max[MT_RESERVED] + 2;
-	phys_addr_t bytes, addr, old = m->pool;
-	phys_addr_t old_bytes = m->pool_nodes * MODEL_GAP_NODE;
+	phys_addr_t bytes, addr, old = m->pool, old_bytes = m->pool_bytes;
 
 	if (m->pool_nodes >= need)
 		return;
@@ -321,6 +320,7 @@ static void model_grow_pool(struct model *m, phys_addr_t nbase,
 	if (!addr)
 		return;		/* the old pool stays, too small */
 	m->pool = addr;
+	m->pool_bytes = bytes;
 	m->pool_nodes = bytes / MODEL_GAP_NODE;
 	if (model_reserve(m, addr, bytes))
 		m->bug = true;

@@ -11,7 +11,7 @@
 #define RAM_SIZE	SZ_16M
 #define ARRAY_8K	SZ_8K	/* PAGE_ALIGN(256 * sizeof(region)) */
 #define ARRAY_16K	SZ_16K	/* PAGE_ALIGN(512 * sizeof(region)) */
-#define POOL_12K	(SZ_8K + SZ_4K)	/* PAGE_ALIGN(258 * 32): the gap index */
+#define POOL_12K	(SZ_8K + SZ_4K)	/* PAGE_ALIGN(258 * 40): the gap index */
 
 static void ram(void)
 {
@@ -71,7 +71,7 @@ static void memblock_double_array_memory_check(void)
  *
  * Expect: the array at [top - 4K - 8K, top - 4K), merged with the new
  * reservation into one region; max 256.  Under gaptree, the gap index's
- * pool (258 nodes of 32 bytes: 12K) follows the array, right below it, and
+ * pool (258 nodes of 40 bytes: 12K) follows the array, right below it, and
  * merges with it too.
  */
 static void memblock_double_array_reserved_check(void)
