@@ -73,8 +73,9 @@ extern struct memblock memblock;
 #define MEMBLOCK_ALLOC_ACCESSIBLE	0
 
 /*
- * What the environment linking mm/ provides: the payload's platform/ or the
- * host tests.  mm/ itself includes nothing but this header and <string.h>.
+ * What the environment linking mm/ provides: payload/memblock_env.c in the
+ * payload, tests/common/env.c in every host program.  mm/ itself includes
+ * nothing but this header and <string.h>.
  */
 void memblock_printf(const char *fmt, ...)
 	__attribute__((format(printf, 1, 2)));
