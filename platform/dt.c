@@ -50,24 +50,37 @@ int dt_root_size_cells(void)
 
 /*
  * The full path of @node, for messages; "?" if it cannot be said.  The
- * blob passed dt_check_blob() in dt_init(), so libfdt's walks end.  Not
- * fdt_get_path(), which needs the whole path to fit: this one builds the
- * path from the node up and, when it is longer than the buffer, keeps the
- * components nearest the node behind "/...".
+ * blob passed dt_check_blob() in dt_init(), so libfdt's walks end.  One
+ * walk up to @node keeps the offsets of its first PATH_STACK ancestors;
+ * deeper ones (rare) are looked up with fdt_supernode_atdepth_offset(),
+ * a walk each.  The path is built from the node up: one longer than the
+ * buffer keeps the components nearest the node behind "/...".
  */
+#define PATH_STACK	32
+
 static const char *path_of(const void *fdt, int node)
 {
 	static char path[256];
 	size_t start = sizeof(path) - 1;
-	int depth = fdt_node_depth(fdt, node);
+	int stack[PATH_STACK], depth = 0, off;
 
-	if (depth < 0)
+	for (off = 0; off >= 0 && off <= node;
+	     off = fdt_next_node(fdt, off, &depth)) {
+		if (depth < 0)
+			return "?";
+		if (depth < PATH_STACK)
+			stack[depth] = off;
+		if (off == node)
+			break;
+	}
+	if (off != node)
 		return "?";
 	if (depth == 0)
 		return "/";
 	path[start] = '\0';
 	for (; depth > 0; depth--) {
-		int up = fdt_supernode_atdepth_offset(fdt, node, depth, NULL);
+		int up = depth < PATH_STACK ? stack[depth] :
+			 fdt_supernode_atdepth_offset(fdt, node, depth, NULL);
 		const char *name = up >= 0 ? fdt_get_name(fdt, up, NULL) : NULL;
 		size_t len = name ? strlen(name) : 0;
 

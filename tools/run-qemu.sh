@@ -42,6 +42,7 @@ GRACE=${GRACE-3}
 RUN_TIMEOUT=${RUN_TIMEOUT-0}
 
 STATUS_LINE='payload: exit status '	# platform/exit.h EXIT_STATUS_LINE
+machine=virt	# named once: issue 14 adds -M sifive_u
 MiB=$((1 << 20))
 
 die() {
@@ -89,10 +90,10 @@ cleanup() {
 }
 trap cleanup EXIT
 
-# ---- The machine: QEMU's own tree for this MEM and SMP -------------------
+# ---- The machine: QEMU's own tree for this MEM and SMP ---------------------
 # QEMU reads MEM itself (every suffix, fraction and bare MiB it accepts) and
 # says what RAM that is in the tree it dumps; a value it refuses stops here.
-if ! "$QEMU" -M "virt,dumpdtb=$tmp/machine.dtb" -m "$MEM" -smp "$SMP" \
+if ! "$QEMU" -M "$machine,dumpdtb=$tmp/machine.dtb" -m "$MEM" -smp "$SMP" \
 	-nographic </dev/null >"$tmp/dump.log" 2>&1; then
 	die "MEM=$MEM SMP=$SMP: QEMU refuses them: $(grep -m1 . "$tmp/dump.log")"
 fi
@@ -143,7 +144,7 @@ if ((ram_size < ${!need_name})); then
 fi
 
 # ---- Boot ------------------------------------------------------------------
-argv=(-M virt -m "$MEM" -smp "$SMP" -nographic -no-reboot
+argv=(-M "$machine" -m "$MEM" -smp "$SMP" -nographic -no-reboot
       -bios "$firmware" -kernel "$KERNEL")
 [ -n "$DTB" ] && argv+=(-dtb "$DTB")
 [ -n "$bootargs" ] && argv+=(-append "$bootargs")
