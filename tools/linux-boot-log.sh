@@ -2,7 +2,7 @@
 # linux-boot-log.sh [OUTDIR]: real Linux 6.1 memblock=debug boot logs, for
 # the replay (issue 12).  Builds a small riscv64 kernel from Debian's
 # linux-source-6.1, boots it under the project's OpenSBI fw_jump in QEMU
-# virt three times, and writes into OUTDIR (default tests/replay):
+# virt four times, and writes into OUTDIR (default tests/replay):
 #
 #   NAME.log        the raw console: OpenSBI's banner, then the kernel's
 #   NAME.dtb        the device tree as the kernel saw it: read from memory
@@ -11,8 +11,10 @@
 #   NAME.input.dtb  the tree QEMU handed to OpenSBI (QEMU's own, or gendtb's)
 #
 # for NAME in virt-128m (128 MiB, 1 hart), virt-1g-numa2 (1 GiB, 4 harts,
-# two NUMA nodes) and memreserve-10k (gendtb: 5,000 /memreserve/ entries and
-# 5,000 /reserved-memory children; the kernel does not survive it).
+# two NUMA nodes), and two trees of tools/gendtb on 128 MiB: memreserve-123
+# (the most /memreserve/ entries this kernel boots with) and memreserve-10k
+# (5,000 /memreserve/ entries and 5,000 /reserved-memory children, which
+# the kernel does not survive).
 # See tests/replay/README.md.  Not part of `make test`: a clean run (source,
 # build, boots) takes a few minutes; later runs reuse the cache.
 #
@@ -164,12 +166,15 @@ configure() {
 # PANIC_TIMEOUT=-1 turns each panic into emergency_restart(), and a kernel
 # that dies before sbi_init() has no SBI reset and would spin in it forever.
 # gdb then ends QEMU; -no-reboot and the timeout are safety nets.
-# -seed 1 fixes the rng-seed QEMU writes into /chosen, so that a second run
-# writes the same trees.
+# Two settings make a second run write the same trees and the same log
+# (timestamps aside): -seed 1 fixes the rng-seed QEMU writes into /chosen,
+# and single-threaded TCG makes hart 0 win OpenSBI's boot-hart lottery
+# every time (with a thread per hart, any hart may).
 boot() {
 	local name=$1 input=$2
 	shift 2
-	local qemu=(qemu-system-riscv64 -seed 1 -M virt -nographic -no-reboot
+	local qemu=(qemu-system-riscv64 -seed 1 -accel "tcg,thread=single"
+		-M virt -nographic -no-reboot
 		-bios "$fw" -kernel "$obj/arch/riscv/boot/Image"
 		-append "$bootargs" "$@")
 	local log=$out/$name.log dtb=$out/$name.dtb
@@ -247,10 +252,13 @@ say "building Image with $jobs jobs in $obj"
 kmake -j"$jobs" Image
 t_build=$((SECONDS - t0))
 
+# has NAME TEXT: NAME's log has a line with TEXT in it.
+has() { grep -qF -- "$2" "$out/$1.log"; }
+
 t0=$SECONDS
 # 1. The project's default machine (make run): 128 MiB, one hart.
 boot virt-128m "" -m 128M -smp 1
-grep -q "Memory: " "$out/virt-128m.log" ||
+has virt-128m "Memory: " ||
 	die "virt-128m: no \"Memory:\" line: memblock_free_all() not reached"
 
 # 2. 1 GiB on two NUMA nodes of 512 MiB and two harts each; QEMU writes
@@ -260,22 +268,41 @@ boot virt-1g-numa2 "" -m 1G -smp 4 \
 	-object memory-backend-ram,id=mem1,size=512M \
 	-numa node,nodeid=0,cpus=0-1,memdev=mem0 \
 	-numa node,nodeid=1,cpus=2-3,memdev=mem1
-grep -q "Memory: " "$out/virt-1g-numa2.log" ||
+has virt-1g-numa2 "Memory: " ||
 	die "virt-1g-numa2: no \"Memory:\" line: memblock_free_all() not reached"
-grep -q "Initmem setup node 1 " "$out/virt-1g-numa2.log" ||
+has virt-1g-numa2 "Initmem setup node 1 " ||
 	die "virt-1g-numa2: the kernel did not set up a second node"
 
-# 3. QEMU's 128 MiB tree with 5,000 /memreserve/ entries and 5,000
-#    /reserved-memory children (tools/gendtb).  The reserved array (128
-#    entries) is full long before memblock_allow_resize(); what happens next
-#    is the point of this log (tests/replay/README.md).
+# 3 and 4: QEMU's 128 MiB tree with many regions (tools/gendtb).  Until
+# memblock_allow_resize() (end of paging_init()) the reserved array cannot
+# grow past its 128 static entries.
 make -C "$repo" --no-print-directory -s gendtb
-qemu-system-riscv64 -seed 1 -M virt,dumpdtb="$tmp/virt-128m.dtb" -m 128M -smp 1 \
-	-nographic -bios "$fw" >/dev/null 2>&1
-"$repo"/build/host/gendtb -i "$tmp/virt-128m.dtb" -o "$tmp/memreserve-10k.dtb" \
-	--memreserve 5000 --reserved 5000
+qemu-system-riscv64 -seed 1 -M virt,dumpdtb="$tmp/virt-128m.dtb" -m 128M \
+	-smp 1 -nographic -bios "$fw" >/dev/null 2>&1
+gendtb() {
+	"$repo"/build/host/gendtb -i "$tmp/virt-128m.dtb" -o "$tmp/$1.dtb" \
+		"${@:2}" 2>/dev/null
+}
+
+# 3. The edge: 123 /memreserve/ entries is the most this kernel survives.
+#    The kernel, 123 entries, OpenSBI's mmode_resv0, the tree and the first
+#    page-table page take 127 entries; each further page-table page takes
+#    the 128th for a moment, before it merges with its neighbour (with 124,
+#    the second one fails).  The first reservation after
+#    memblock_allow_resize() doubles the array.
+gendtb memreserve-123 --memreserve 123
+boot memreserve-123 "$tmp/memreserve-123.dtb" -m 128M -smp 1
+has memreserve-123 "Memory: " ||
+	die "memreserve-123: no \"Memory:\" line: 123 regions were too many"
+has memreserve-123 "memblock: reserved is doubled to 256" ||
+	die "memreserve-123: the reserved array was not doubled"
+
+# 4. 5,000 /memreserve/ entries and 5,000 /reserved-memory children: every
+#    reservation after the 127th entry fails, and so does the first
+#    page-table allocation (tests/replay/README.md says what follows).
+gendtb memreserve-10k --memreserve 5000 --reserved 5000
 boot memreserve-10k "$tmp/memreserve-10k.dtb" -m 128M -smp 1
-! grep -q "Memory: " "$out/memreserve-10k.log" ||
+! has memreserve-10k "Memory: " ||
 	die "memreserve-10k: the kernel survived 10,000 regions: see the log"
 t_boot=$((SECONDS - t0))
 
