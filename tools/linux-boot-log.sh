@@ -262,7 +262,8 @@ has virt-128m "Memory: " ||
 	die "virt-128m: no \"Memory:\" line: memblock_free_all() not reached"
 
 # 2. 1 GiB on two NUMA nodes of 512 MiB and two harts each; QEMU writes
-#    numa-node-id into the memory and cpu nodes and a distance-map.
+#    numa-node-id into the memory and cpu nodes (no distance-map: that
+#    takes -numa dist).
 boot virt-1g-numa2 "" -m 1G -smp 4 \
 	-object memory-backend-ram,id=mem0,size=512M \
 	-object memory-backend-ram,id=mem1,size=512M \
