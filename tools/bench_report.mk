@@ -23,12 +23,16 @@ BR_LDLIBS += -lm
 
 .PHONY: bench-report bench-report-test
 
-$(BR_BIN): tools/bench_report.c tools/bench_report.mk
-	@mkdir -p $(@D)
-	$(BR_CC) $(BR_CFLAGS) -o $@ $< $(BR_LDLIBS)
+BR_SRCS   := tools/bench_report.c tools/bench_report_md.c
 
+$(BR_BIN): $(BR_SRCS) tools/bench_report.h tools/bench_report.mk
+	@mkdir -p $(@D)
+	$(BR_CC) $(BR_CFLAGS) -I. -o $@ $(BR_SRCS) $(BR_LDLIBS)
+
+# The report and the plots again, from the CSV and meta.txt as they are.
 bench-report: $(BR_BIN)
-	$(BR_BIN) $(BR_CSV) $(BR_META) $(BR_OUT)
+	$(BR_BIN) $(BR_CSV) $(BR_META) bench/targets.txt $(BR_OUT)
+	gnuplot -e "dir='$(BR_OUT)'" tools/bench_plot.gp
 
 # The fixture's report, checked line by line; prints "N passed, N failed".
 bench-report-test: $(BR_BIN)
