@@ -132,6 +132,7 @@ test: deps
 	@$(MAKE) --no-print-directory bench-report-test
 	@$(MAKE) --no-print-directory platform-test
 	@$(MAKE) --no-print-directory qemu-test
+	@$(MAKE) --no-print-directory bench-fresh
 
 platform-test: $(UNIT_PLATFORM)
 	$(UNIT_PLATFORM)
@@ -146,6 +147,7 @@ bench: deps
 bench-run: build $(BENCH_HOST) build/host/bench_report
 	QEMU=$(QEMU) FIRMWARE=$(FW_jump) MEM=$(MEM) QUICK=$(QUICK) \
 	CROSS_CC=$(TOOLPREFIX)gcc tools/bench.sh $(KERNEL) $(BENCH_HOST) $(BR_BIN) reports
+	@$(MAKE) --no-print-directory bench-readme
 
 deps:
 	@tools/deps.sh $(DEPS)

@@ -43,6 +43,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "tools/bench_report.h"
 
@@ -925,6 +926,25 @@ static void load_targets(const char *path)
 	free(text);
 }
 
+static void mkdir_p(const char *dir)
+{
+	char *p = xstrdup(dir);
+
+	for (char *s = p + 1;; s++) {
+		char c = *s;
+
+		if (c != '/' && c != '\0')
+			continue;
+		*s = '\0';
+		if (mkdir(p, 0777) && errno != EEXIST)
+			die("%s: %s", p, strerror(errno));
+		*s = c;
+		if (!c)
+			break;
+	}
+	free(p);
+}
+
 int main(int argc, char **argv)
 {
 	int readme = argc > 1 && !strcmp(argv[1], "--readme");
@@ -944,6 +964,7 @@ int main(int argc, char **argv)
 		write_readme_table(stdout);
 		return fflush(stdout) || ferror(stdout);
 	}
+	mkdir_p(argv[4]);
 	write_summary(argv[4]);
 	write_report(argv[4], argv[1]);
 	printf("bench_report: wrote %s/bench.md and %s/summary.csv from %d lines\n",

@@ -299,8 +299,13 @@ static void minimax(FILE *f, int m)
 		if (covered[c] == cases && (pick < 0 || worst[c] < worst[pick]))
 			pick = c;
 	}
-	if (!cases || pick < 0)
+	if (!cases)
 		return;
+	if (pick < 0) {
+		fprintf(f, "- Mode `%s`: no combination is measured in all %d cases (workload, op, N) with two or more groups, so none has a worst case to compare.\n",
+			modes.s[m], cases);
+		return;
+	}
 	fprintf(f, "- Mode `%s`: over the %d cases (workload, op, N) with two or more groups measured, the smallest worst case is %s's: ",
 		modes.s[m], cases, combo_name(pick));
 	if (at_w[pick] < 0)
@@ -651,8 +656,15 @@ static void write_oneoff(FILE *f)
 	fprintf(f, "## One-off costs\n\n");
 	fprintf(f, "What a median of steady calls leaves out: the first call on a freshly built state, a whole build, and the calls that double an array.\n\n");
 	for (int i = 0; i < modes.n; i++) {
-		int m = modes.order[i];
+		int m = modes.order[i], any = 0;
 
+		for (int w = 0; w < workloads.n; w++)
+			for (int o = 0; o < ops.n; o++)
+				any |= (is_first_op(o) || is_double_op(o) ||
+					!strcmp(ops.s[o], "whole")) &&
+				       has_op(m, w, o);
+		if (!any)
+			continue;
 		fprintf(f, "### Mode `%s`\n\n", modes.s[m]);
 		first_calls(f, m);
 		whole_builds(f, m);
@@ -687,30 +699,55 @@ static void write_skipped(FILE *f)
 	fprintf(f, any ? "\n" : "None: every layout held at every N.\n\n");
 }
 
+struct index_memory {
+	long n, max;
+	double used, own;
+};
+
+static int cmp_memory(const void *a, const void *b)
+{
+	long x = ((const struct index_memory *)a)->n;
+	long y = ((const struct index_memory *)b)->n;
+
+	return (x > y) - (x < y);
+}
+
 static void write_memory(FILE *f)
 {
-	int any = 0;
+	struct index_memory *v = NULL;
+	int nv = 0, from = -1;
 
 	fprintf(f, "## The gap index's memory (gaptree)\n\n");
-	for (int i = 0; i < modes.n && !any; i++)
+	for (int i = 0; i < modes.n && !nv; i++)
 		for (int k = 0; k < meta_count(); k++) {
-			const char *v = meta_field(k, "gaptree_memory",
+			const char *l = meta_field(k, "gaptree_memory",
 						   modes.s[modes.order[i]]);
-			long n, max;
-			double used, own;
+			struct index_memory e;
 
-			if (!v || sscanf(v, "%ld %lf %lf %ld", &n, &used, &own, &max) != 4)
+			if (!l || sscanf(l, "%ld %lf %lf %ld", &e.n, &e.used,
+					 &e.own, &e.max) != 4 || e.n <= 0)
 				continue;
-			if (!any++)
-				fprintf(f, "On the spread layout at each N, from mode `%s`: the bytes the index uses (`memblock_gaptree_bytes()`), and how many more bytes memblock reserves under gaptree than under linear when only gaptree keeps the index: the index's own reservation, in the dump; 0 if it lives outside memblock.\n\n| N | reserved.max | index bytes | bytes per region | its reservation | where |\n|---:|---:|---:|---:|---:|---|\n",
-					modes.s[modes.order[i]]);
-			fprintf(f, "| %s | %s | %s | %s | %s | %s |\n",
-				num((double)n), num((double)max), num(used),
-				num(round(used / n * 10) / 10), num(own),
-				own > 0 ? "a memblock reservation" :
-					  "outside memblock (a static table)");
+			v = realloc(v, (size_t)(nv + 1) * sizeof(*v));
+			if (!v)
+				die("out of memory");
+			v[nv++] = e;
+			from = modes.order[i];
 		}
-	fprintf(f, any ? "\n" : "Not measured: the meta file has no `gaptree_memory` lines.\n\n");
+	if (!nv) {
+		fprintf(f, "Not measured: the meta file has no `gaptree_memory` lines.\n\n");
+		return;
+	}
+	qsort(v, (size_t)nv, sizeof(*v), cmp_memory);
+	fprintf(f, "On the spread layout at each N, from mode `%s`: the bytes the index uses (`memblock_gaptree_bytes()`), and how many more bytes memblock reserves under gaptree than under linear when only gaptree keeps the index: the index's own reservation, in the dump; 0 if it lives outside memblock.\n\n| N | reserved.max | index bytes | bytes per region | its reservation | where |\n|---:|---:|---:|---:|---:|---|\n",
+		modes.s[from]);
+	for (int i = 0; i < nv; i++)
+		fprintf(f, "| %s | %s | %s | %s | %s | %s |\n", num((double)v[i].n),
+			num((double)v[i].max), num(v[i].used),
+			num(round(v[i].used / v[i].n * 10) / 10), num(v[i].own),
+			v[i].own > 0 ? "a memblock reservation" :
+				       "outside memblock (a static table)");
+	fprintf(f, "\n");
+	free(v);
 }
 
 static void env_row(FILE *f, const char *label, const char *key,
@@ -916,7 +953,8 @@ void write_readme_table(FILE *f)
 			int w = workloads.order[j], o = ops.order[k];
 			struct ranking r;
 
-			if (!plotted(m, w, o) || !strcmp(ops.s[o], "find"))
+			if (!plotted(m, w, o) || !strcmp(ops.s[o], "find") ||
+			    !has_case(m, w, o, ni))
 				continue;
 			fprintf(f, "| `%s` %s |", workloads.s[w], ops.s[o]);
 			for (int s = 0; s < 3; s++) {
