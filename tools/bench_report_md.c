@@ -937,14 +937,17 @@ void write_readme_table(FILE *f)
 		"linear/linear", "binary/binary", "gaptree/binary"
 	};
 	int m = name_index(&modes, target_mode), ni = -1;
+	long n;
 
-	for (int i = 0; i < nns; i++)
-		ni = ns[i] == target_n ? i : ni;
+	/* the targets' N, or the largest measured (make bench QUICK=1) */
+	for (int i = 0; m >= 0 && i < nns; i++)
+		if (case_n(m, i) && (ni < 0 || ns[ni] != target_n))
+			ni = i;
 	if (m < 0 || ni < 0)
-		die("no %s data at %ld regions for README's table", target_mode,
-		    target_n);
+		die("no %s data for README's table", target_mode);
+	n = ns[ni];
 	fprintf(f, "Median %s per call at %s regions under `%s`, from `reports/bench.csv` (commit %s):\n\n",
-		unit_of(m), num((double)target_n), target_mode,
+		unit_of(m), num((double)n), target_mode,
 		meta_get("commit", NULL) ? meta_get("commit", NULL) : "not recorded");
 	fprintf(f, "| workload, op | Linux 4.12 (linear/linear) | binary/binary | gaptree/binary | cheapest |\n");
 	fprintf(f, "| --- | ---: | ---: | ---: | --- |\n");
