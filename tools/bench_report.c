@@ -767,6 +767,8 @@ const char *winners_text(const struct ranking *r, int m, int w, int o,
 	size_t used = 0;
 
 	out[0] = '\0';
+	if (r->n > 2 && r->nwin == r->n)
+		return "all tie";
 	for (int i = 0; i < r->nwin; i++)
 		used += (size_t)snprintf(out + used, sizeof(out) - used, "%s%s",
 					 i ? " ≈ " : "",

@@ -90,7 +90,7 @@ static const char *mode_text(int m)
 	if (!strcmp(modes.s[m], "icount"))
 		return "QEMU with `-icount shift=0`: rdcycle counts the instructions executed, exactly; the same build gives the same numbers on every run.";
 	if (!strcmp(modes.s[m], "tcg"))
-		return "QEMU without icount: rdcycle (and rdinstret) follow the host clock, so these are host time ticks of emulated code, noisy.";
+		return "QEMU without icount: rdcycle (and rdinstret) follow the host clock, so these are host time ticks of emulated code, noisy; a first call also pays for QEMU translating code it has not run before.";
 	if (!strcmp(modes.s[m], "host"))
 		return "the same `mm/` and `bench/` compiled for this x86-64 machine, timed with the TSC read directly. The only mode with real caches, pipeline and branch prediction.";
 	return "a mode this report has no description for.";
@@ -143,6 +143,22 @@ static void cell(FILE *f, int m, const struct cell *x, int bold)
 	fprintf(f, "%s |", bold ? "**" : "");
 }
 
+/* A table's header: @first, then a column per group, the baseline's named. */
+static void columns_header(FILE *f, const char *first,
+			   const struct columns *cols)
+{
+	fprintf(f, "| %s |", first);
+	for (int k = 0; k < cols->n; k++) {
+		fputs(" ", f);
+		md(f, set_name(cols->set[k], cols->size[k], " = "));
+		fputs(cols->set[k][0] == baseline ? " (Linux 4.12) |" : " |", f);
+	}
+	fprintf(f, "\n|---:|");
+	for (int k = 0; k < cols->n; k++)
+		fprintf(f, "---:|");
+	fprintf(f, "\n");
+}
+
 /* ---- Introduction ------------------------------------------------------------ */
 
 static void write_intro(FILE *f, const char *csv)
@@ -170,25 +186,32 @@ static void write_intro(FILE *f, const char *csv)
 	fprintf(f, "How to read the tables:\n\n");
 	fprintf(f, "- A value is the median of the samples after the warm-up (counter read cost subtracted); with several repetitions, the median of their medians, with their range in parentheses. `whole` is a mean per call.\n");
 	fprintf(f, "- `a = b`, `gaptree/*`, `*/binary`: combinations whose `icount` figures for that op are identical (min, median, max and total): they run the same code. They are one column, one line in the plots, and never ranked against each other.\n");
-	fprintf(f, "- `a ≈ b`: a tie. Two values are a tie when they differ by no more than the larger spread across repetitions, or than the counter's resolution; in `icount`, when they are equal.\n");
+	fprintf(f, "- `a ≈ b`: a tie. Two values are a tie when they differ by no more than the larger spread across repetitions, or than the counter's resolution; in `icount`, when they are equal. *all tie*: every group measured there ties with the cheapest.\n");
 	fprintf(f, "- **Bold**: the cheapest at that N, and whatever ties with it. `×k` after a winner: Linux 4.12's value divided by the winner's.\n");
 	fprintf(f, "- `<op>.first`: the first call on a freshly built state (an index built on first use shows there), reported on its own and not among the samples.\n\n");
 }
 
 /* ---- Conclusions -------------------------------------------------------------- */
 
-static void winners_table(FILE *f, int m)
+/* A table's header: @first, then a column per N the cases ran at. */
+static void n_header(FILE *f, int m, const char *first, const char *align)
 {
-	fprintf(f, "### Cheapest at each N: mode `%s` (%s)\n\n| workload, op |",
-		modes.s[m], unit_of(m));
+	fprintf(f, "| %s |", first);
 	for (int ni = 0; ni < nns; ni++)
 		if (case_n(m, ni))
 			fprintf(f, " %s |", num((double)ns[ni]));
 	fprintf(f, "\n|---|");
 	for (int ni = 0; ni < nns; ni++)
 		if (case_n(m, ni))
-			fprintf(f, "---|");
+			fprintf(f, "%s|", align);
 	fprintf(f, "\n");
+}
+
+static void winners_table(FILE *f, int m)
+{
+	fprintf(f, "### Cheapest at each N: mode `%s` (%s)\n\n", modes.s[m],
+		unit_of(m));
+	n_header(f, m, "workload, op", "---");
 	for (int j = 0; j < workloads.n; j++)
 		for (int k = 0; k < ops.n; k++) {
 			int w = workloads.order[j], o = ops.order[k];
@@ -216,16 +239,9 @@ static void winners_table(FILE *f, int m)
 
 static void wins_count_table(FILE *f, int m)
 {
-	fprintf(f, "How often each combination is the cheapest or ties with it, mode `%s` (workload/op rows won of those measured at that N):\n\n| combination |",
+	fprintf(f, "How often each combination is the cheapest or ties with it, mode `%s` (workload/op rows won of those measured at that N):\n\n",
 		modes.s[m]);
-	for (int ni = 0; ni < nns; ni++)
-		if (case_n(m, ni))
-			fprintf(f, " %s |", num((double)ns[ni]));
-	fprintf(f, "\n|---|");
-	for (int ni = 0; ni < nns; ni++)
-		if (case_n(m, ni))
-			fprintf(f, "---:|");
-	fprintf(f, "\n");
+	n_header(f, m, "combination", "---:");
 	for (int i = 0; i < ncombos; i++) {
 		int c = combo_order[i];
 
@@ -579,17 +595,9 @@ static void whole_builds(FILE *f, int m)
 	if (w < 0 || wo < 0 || !has_op(m, w, wo))
 		return;
 	columns_of(m, w, wo, &cols);
-	fprintf(f, "`dtbuild`, mode `%s`: median of the last calls of a build / mean of every call of a whole build / the whole build's total, in %s.\n\n| N |",
+	fprintf(f, "`dtbuild`, mode `%s`: median of the last calls of a build / mean of every call of a whole build / the whole build's total, in %s.\n\n",
 		modes.s[m], unit_of(m));
-	for (int k = 0; k < cols.n; k++) {
-		fputs(" ", f);
-		md(f, set_name(cols.set[k], cols.size[k], " = "));
-		fputs(" |", f);
-	}
-	fprintf(f, "\n|---:|");
-	for (int k = 0; k < cols.n; k++)
-		fprintf(f, "---:|");
-	fprintf(f, "\n");
+	columns_header(f, "N", &cols);
 	for (int ni = 0; ni < nns; ni++) {
 		if (!has_case(m, w, wo, ni) && (bo < 0 || !has_case(m, w, bo, ni)))
 			continue;
@@ -622,20 +630,12 @@ static void doublings(FILE *f, int m)
 		if (!is_double_op(o) || !has_op(m, w, o))
 			continue;
 		columns_of(m, w, o, &cols);
-		fprintf(f, "`dtbuild` `%s`, mode `%s`: the call that doubled %s, by the array's new size, in %s.\n\n| size |",
+		fprintf(f, "`dtbuild` `%s`, mode `%s`: the call that doubled %s, by the array's new size, in %s.\n\n",
 			ops.s[o], modes.s[m],
 			!strcmp(ops.s[o], "double-both") ? "both arrays (the memory array's new home filled the reserved array)" :
 			!strcmp(ops.s[o], "double-memory") ? "the memory array" : "the reserved array",
 			unit_of(m));
-		for (int j = 0; j < cols.n; j++) {
-			fputs(" ", f);
-			md(f, set_name(cols.set[j], cols.size[j], " = "));
-			fputs(" |", f);
-		}
-		fprintf(f, "\n|---:|");
-		for (int j = 0; j < cols.n; j++)
-			fprintf(f, "---:|");
-		fprintf(f, "\n");
+		columns_header(f, "size", &cols);
 		for (int ni = 0; ni < nns; ni++) {
 			if (!has_case(m, w, o, ni))
 				continue;
@@ -674,6 +674,10 @@ static void write_oneoff(FILE *f)
 
 /* ---- Skipped cases, the gap index's memory, the environment ------------------------- */
 
+/*
+ * The cases skipped and why, one row per case and reason, with the modes
+ * that gave it (the host's area differs a little from QEMU's).
+ */
 static void write_skipped(FILE *f)
 {
 	int any = 0;
@@ -681,18 +685,38 @@ static void write_skipped(FILE *f)
 	fprintf(f, "## Cases not measured\n\n");
 	for (int i = 0; i < modes.n; i++)
 		for (int k = 0; k < meta_count(); k++) {
-			const char *v = meta_field(k, "skip", modes.s[modes.order[i]]);
+			int m = modes.order[i], used = 0, seen = 0;
+			const char *v = meta_field(k, "skip", modes.s[m]);
 			char wl[64], op[64];
 			long n;
-			int used = 0;
 
 			if (!v || sscanf(v, "%63s %63s %ld %n", wl, op, &n, &used) < 3 ||
 			    !used)
 				continue;
+			/* shown already, with an earlier mode? */
+			for (int j = 0; j < i && !seen; j++)
+				for (int l = 0; l < meta_count() && !seen; l++) {
+					const char *u = meta_field(l, "skip",
+								   modes.s[modes.order[j]]);
+
+					seen = u && !strcmp(u, v);
+				}
+			if (seen)
+				continue;
 			if (!any++)
-				fprintf(f, "A case whose layout is not what its workload's name says at that N and in this memory is skipped, never reported; so are whole builds that would take too long:\n\n| mode | workload, op | N | why |\n|---|---|---:|---|\n");
-			fprintf(f, "| `%s` | `%s` `%s` | %s | ",
-				modes.s[modes.order[i]], wl, op, num((double)n));
+				fprintf(f, "A case whose layout is not what its workload's name says at that N and in this memory is skipped, never reported; so are whole builds that would take too long:\n\n| modes | workload, op | N | why |\n|---|---|---:|---|\n");
+			fprintf(f, "| `%s`", modes.s[m]);
+			for (int j = i + 1; j < modes.n; j++)
+				for (int l = 0; l < meta_count(); l++) {
+					const char *u = meta_field(l, "skip",
+								   modes.s[modes.order[j]]);
+
+					if (u && !strcmp(u, v)) {
+						fprintf(f, ", `%s`", modes.s[modes.order[j]]);
+						break;
+					}
+				}
+			fprintf(f, " | `%s` `%s` | %s | ", wl, op, num((double)n));
 			md(f, v + used);
 			fprintf(f, " |\n");
 		}
@@ -801,17 +825,9 @@ static void op_table(FILE *f, int m, int w, int o, const char *what)
 	struct columns cols;
 
 	columns_of(m, w, o, &cols);
-	fprintf(f, "#### `%s` `%s`: %s, %s\n\n| N |", workloads.s[w], ops.s[o],
+	fprintf(f, "#### `%s` `%s`: %s, %s\n\n", workloads.s[w], ops.s[o],
 		what, unit_of(m));
-	for (int k = 0; k < cols.n; k++) {
-		fputs(" ", f);
-		md(f, set_name(cols.set[k], cols.size[k], " = "));
-		fputs(cols.set[k][0] == baseline ? " (Linux 4.12) |" : " |", f);
-	}
-	fprintf(f, "\n|---:|");
-	for (int k = 0; k < cols.n; k++)
-		fprintf(f, "---:|");
-	fprintf(f, "\n");
+	columns_header(f, "N", &cols);
 	for (int ni = 0; ni < nns; ni++) {
 		struct ranking r;
 
