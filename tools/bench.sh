@@ -37,6 +37,7 @@ pin=(taskset -c "$cpu")
 
 mkdir -p "$out/raw"
 rm -f "$out"/raw/*.log "$out"/*.svg "$out/summary.csv"
+rm -rf "$out/plot"	# the per-plot scripts of an older report
 csv=$out/bench.csv meta=$out/meta.txt
 echo "mode,rep,workload,find,update,regions,op,samples,min,median,max,total" >"$csv"
 : >"$meta"
