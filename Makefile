@@ -21,6 +21,7 @@ BOOTARGS       ?=
 MEMBLOCK_DEBUG ?= 0
 ICOUNT         ?= 0
 QUICK          ?= 0
+REPS           ?= 5
 GDBPORT        ?= 1234
 
 # ---- Debian packages the project needs (make deps) ----------------------
@@ -132,6 +133,7 @@ test: deps
 	@$(MAKE) --no-print-directory bench-report-test
 	@$(MAKE) --no-print-directory platform-test
 	@$(MAKE) --no-print-directory qemu-test
+	@$(MAKE) --no-print-directory bench-fresh
 
 # The QEMU tests, then the boots of 1,000-region trees (tests/dt.mk).
 qemu-test: build dt-big-test
@@ -153,8 +155,9 @@ bench: deps
 	@$(MAKE) --no-print-directory bench-run
 
 bench-run: build $(BENCH_HOST) $(BR_BIN)
-	QEMU=$(QEMU) FIRMWARE=$(FW_jump) MEM=$(MEM) QUICK=$(QUICK) \
+	QEMU=$(QEMU) FIRMWARE=$(FW_jump) MEM=$(MEM) QUICK=$(QUICK) REPS=$(REPS) \
 	CROSS_CC=$(CROSS_CC) tools/bench.sh $(KERNEL) $(BENCH_HOST) $(BR_BIN) $(BR_OUT)
+	@$(MAKE) --no-print-directory bench-readme
 
 deps:
 	@tools/deps.sh $(DEPS)
@@ -170,13 +173,16 @@ help:
 	@echo "  make run          deps, then boot it: QEMU virt, 128 MiB, 1 hart, OpenSBI fw_jump;"
 	@echo "                    exits 0 iff the payload does"
 	@echo "  make debug        the same, QEMU waiting for gdb-multiarch on :$(GDBPORT)"
-	@echo "  make test         deps, then host-test, bench-report-test, platform-test, qemu-test"
+	@echo "  make test         deps, then host-test, bench-report-test, platform-test, qemu-test,"
+	@echo "                    bench-fresh (is reports/ from HEAD's mm/ and bench/?)"
 	@echo "  make host-test    host tests of mm/: unit and differential (host-unit, host-diff)"
 	@echo "  make platform-test host tests of platform/dt.c (and builds fuzz-dt)"
 	@echo "  make qemu-test    QEMU tests (tests/qemu), with dt-big-test's 1,000-region trees"
 	@echo "  make bench        deps, then bench/ in QEMU (icount, tcg) and natively -> reports/"
-	@echo "                    (QUICK=1: a short run; MEM=1G adds 65536 regions everywhere)"
+	@echo "                    (QUICK=1: a short run; MEM=1G adds 65536 regions everywhere;"
+	@echo "                    REPS=5: runs of the tcg and host modes)"
 	@echo "  make bench-report reports/bench.csv -> bench.md and plots (bench-report-test: its test)"
+	@echo "  make bench-readme README's benchmark table from reports/ (make bench runs it)"
 	@echo "  make fuzz         the libFuzzer targets fuzz-mm and fuzz-dt, FUZZ_SECONDS each"
 	@echo "  make gendtb       $(GENDTB): big device trees from QEMU's (-h for options)"
 	@echo "  make deps         install missing Debian packages (as root) and fetch libfdt"
@@ -199,7 +205,7 @@ help:
 	@echo "  TOOLPREFIX=...    cross toolchain prefix (default riscv64-unknown-elf-)"
 	@echo "  LIBFDT_CACHE=dir  where libfdt's sources are kept ($(LIBFDT_CACHE))"
 	@echo "Variables (tests, bench):"
-	@echo "  DIFF_OPS=$(DIFF_OPS)  DIFF_SEED=$(DIFF_SEED)  FUZZ_SECONDS=$(FUZZ_SECONDS)  BIG=$(BIG)  QUICK=$(QUICK)"
+	@echo "  DIFF_OPS=$(DIFF_OPS)  DIFF_SEED=$(DIFF_SEED)  FUZZ_SECONDS=$(FUZZ_SECONDS)  BIG=$(BIG)  QUICK=$(QUICK)  REPS=$(REPS)"
 	@echo "  HOST_CC=$(HOST_CC)  HOST_CLANG=$(HOST_CLANG) (the fuzz targets)"
 
 clean:
