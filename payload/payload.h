@@ -6,7 +6,9 @@
 
 #include <stdbool.h>
 
+#include "bench/counters.h"
 #include "mm/memblock.h"
+#include "platform/dt.h"
 
 /* What /chosen/bootargs asked for. */
 struct boot_options {
@@ -17,16 +19,24 @@ struct boot_options {
 	bool bench;		/* bench or bench=quick: run the benchmarks */
 	bool bench_quick;	/* bench=quick: fewer region counts and samples */
 	bool bench_csv;		/* bench.csv: machine-readable lines too */
+	enum memblock_find_strategy find;	/* memblock.find= */
+	enum memblock_update_strategy update;	/* memblock.update= */
+	int scribble;		/* integrity.scribble=: 0 none, 1 dtb, 2 text, 3 block */
 };
 
 extern struct boot_options boot_options;
 
-void parse_bootargs(const char *bootargs);
+void parse_bootargs(const char *bootargs);	/* payload/bootargs.c */
 void print_banner(unsigned long hartid, const void *fdt);
 int setup_memblock(const void *fdt);
 int alloc_demo(void);
 int run_benchmarks(void);
 __attribute__((noreturn)) void boot_fail(const char *step);
+
+/* payload/build_meter.c: the cost of setup_memblock(), part by part. */
+void build_meter_start(void);
+void build_meter_stop(void);
+struct bench_counters build_meter_spent(enum dt_meter_part part);
 
 /* payload/integrity.c: what was allocated, and what must stay untouched. */
 void integrity_snapshot(const void *fdt);

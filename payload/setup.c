@@ -1,81 +1,21 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /*
- * Boot steps around memblock: the command line, and memblock built from
- * the device tree in the order arm64_memblock_init() and setup_arch() use
- * in Linux 4.12.
+ * Boot steps around memblock: memblock built from the device tree in the
+ * order arm64_memblock_init() and setup_arch() use in Linux 4.12.
  */
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
 
+#include "bench/counters.h"
 #include "mm/memblock.h"
 #include "payload/payload.h"
-#include "platform/csr.h"
 #include "platform/dt.h"
 #include "platform/exit.h"
 
 extern char _start[], _end[];
 
 static int build_memblock(const void *fdt);
-
-struct boot_options boot_options;
-
-/* True if @word is one of the blank-separated words of @args. */
-static bool has_word(const char *args, const char *word)
-{
-	size_t n = strlen(word);
-	const char *p = args;
-
-	while ((p = strstr(p, word))) {
-		bool starts = p == args || p[-1] == ' ';
-		bool ends = p[n] == '\0' || p[n] == ' ';
-
-		if (starts && ends)
-			return true;
-		p += n;
-	}
-	return false;
-}
-
-/*
- * memblock.find=linear|binary|gaptree and memblock.update=linear|binary:
- * the strategies the boot itself uses (Linux 4.12's are linear/linear).
- */
-static void set_strategies(const char *bootargs)
-{
-	char word[40];
-
-	for (int s = 0; s < MEMBLOCK_FIND_NR; s++) {
-		snprintf(word, sizeof(word), "memblock.find=%s",
-			 memblock_find_strategy_name(s));
-		if (has_word(bootargs, word))
-			memblock_set_find_strategy(s);
-	}
-	for (int s = 0; s < MEMBLOCK_UPDATE_NR; s++) {
-		snprintf(word, sizeof(word), "memblock.update=%s",
-			 memblock_update_strategy_name(s));
-		if (has_word(bootargs, word))
-			memblock_set_update_strategy(s);
-	}
-}
-
-/* Linux's early params that matter here, and two for the tests. */
-void parse_bootargs(const char *bootargs)
-{
-	if (!bootargs)
-		return;
-	boot_options.memblock_debug = has_word(bootargs, "memblock=debug");
-	boot_options.movable_node = has_word(bootargs, "movable_node");
-	boot_options.panic = has_word(bootargs, "payload.panic");
-	boot_options.trap = has_word(bootargs, "payload.trap");
-	boot_options.bench_quick = has_word(bootargs, "bench=quick");
-	boot_options.bench = boot_options.bench_quick ||
-			     has_word(bootargs, "bench");
-	boot_options.bench_csv = has_word(bootargs, "bench.csv");
-	memblock_set_debug(boot_options.memblock_debug);
-	memblock_set_movable_node(boot_options.movable_node);
-	set_strategies(bootargs);
-}
 
 /* The dynamic reserved-memory regions are the payload's allocations too. */
 static void track_dynamic_regions(void)
@@ -136,6 +76,7 @@ static int make_room(const void *fdt)
 	enum memblock_update_strategy update = memblock_get_update_strategy();
 	unsigned long mem_ops, res_ops, mem_need, res_need;
 	bool debug = memblock_debug_enabled();
+	enum dt_meter_part was;
 	int err;
 
 	dt_count_ops(fdt, &mem_ops, &res_ops);
@@ -144,6 +85,7 @@ static int make_room(const void *fdt)
 	if (mem_need <= INIT_MEMBLOCK_REGIONS && res_need <= INIT_MEMBLOCK_REGIONS)
 		return 0;
 
+	was = dt_meter(DT_METER_MEMBLOCK);	/* all memblock's work */
 	memblock_set_debug(false);	/* thousands of dummy lines otherwise */
 	memblock_set_update_strategy(MEMBLOCK_UPDATE_BINARY);
 	memblock_add(pool, POOL_SIZE);
@@ -156,6 +98,7 @@ static int make_room(const void *fdt)
 	memblock_set_current_limit(limit);
 	memblock_set_update_strategy(update);
 	memblock_set_debug(debug);
+	dt_meter(DT_METER_CONSOLE);
 	if (err) {
 		printf("fdt: error: /: the tree needs room for %lu memory and "
 		       "%lu reserved regions: more than the payload's %lu MiB "
@@ -167,6 +110,7 @@ static int make_room(const void *fdt)
 	printf("memblock: arrays grown to %lu memory and %lu reserved entries "
 	       "(inside the payload image) for this tree\n",
 	       grown_memory_max, grown_reserved_max);
+	dt_meter(was);
 	return 0;
 }
 
@@ -185,21 +129,31 @@ static int check_room(void)
 	return -ENOMEM;
 }
 
-static void print_cost(uint64_t cycles, uint64_t instret)
+/*
+ * What the build cost, in the two parts that mean something apart: the
+ * walks of the tree with their checks (they grow with the tree's nodes,
+ * not with its regions: no per-region figure) and the memblock calls.
+ * The console output between them is left out.
+ */
+static void print_cost(void)
 {
 	const struct dt_stats *st = dt_stats();
-	unsigned long n = st->memory_ranges + st->memreserve +
-			  st->reserved_ranges + st->dynamic;
-	unsigned long d = n ? n : 1;
+	struct bench_counters parse = build_meter_spent(DT_METER_PARSE);
+	struct bench_counters calls = build_meter_spent(DT_METER_MEMBLOCK);
 
 	printf("DT regions read        : %lu (%lu memory, %lu /memreserve/, "
-	       "%lu reserved-memory reg, %lu dynamic)\n", n, st->memory_ranges,
-	       st->memreserve, st->reserved_ranges, st->dynamic);
-	printf("DT -> memblock cycles  : %llu (%llu per region, rdcycle)\n",
-	       (unsigned long long)cycles, (unsigned long long)(cycles / d));
-	printf("DT -> memblock instret : %llu (%llu per region, rdinstret; "
-	       "instructions only under QEMU -icount, else host ticks)\n",
-	       (unsigned long long)instret, (unsigned long long)(instret / d));
+	       "%lu reserved-memory reg, %lu dynamic)\n",
+	       st->memory_ranges + st->memreserve + st->reserved_ranges +
+	       st->dynamic, st->memory_ranges, st->memreserve,
+	       st->reserved_ranges, st->dynamic);
+	printf("DT parse               : %llu instret, %llu cycles\n",
+	       (unsigned long long)parse.instret,
+	       (unsigned long long)parse.cycles);
+	printf("memblock calls         : %llu instret, %llu cycles\n",
+	       (unsigned long long)calls.instret,
+	       (unsigned long long)calls.cycles);
+	printf("Build counters         : %s; console output left out\n",
+	       bench_counters_unit());
 }
 
 /*
@@ -212,14 +166,15 @@ static void print_cost(uint64_t cycles, uint64_t instret)
  */
 int setup_memblock(const void *fdt)
 {
-	uint64_t cycles = rdcycle(), instret = rdinstret();
 	int err;
 
+	build_meter_start();
 	err = build_memblock(fdt);
-	cycles = rdcycle() - cycles;
-	instret = rdinstret() - instret;
-	if (!err)
-		print_cost(cycles, instret);
+	build_meter_stop();
+	if (!err) {
+		track_dynamic_regions();
+		print_cost();
+	}
 	printf("\n");
 	return err;
 }
@@ -241,12 +196,12 @@ static int build_memblock(const void *fdt)
 		err = dt_scan_reserved_mem(fdt);
 	if (err)
 		return err;
+	dt_meter(DT_METER_MEMBLOCK);
 	memblock_allow_resize();
+	dt_meter(DT_METER_PARSE);
 	err = dt_alloc_reserved_mem(fdt);
 	if (!err)
 		err = check_room();
-	if (!err)
-		track_dynamic_regions();
 	return err;
 }
 

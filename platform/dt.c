@@ -19,6 +19,7 @@
  * error naming the node and the property: a payload should not guess.
  */
 #include "platform/dt.h"
+#include "platform/dt_check.h"
 
 #include <errno.h>
 #include <libfdt.h>
@@ -48,25 +49,27 @@ int dt_root_size_cells(void)
 }
 
 /*
- * The full path of @node, for messages; "?" if it cannot be said.  Not
- * fdt_get_path(): on a malformed blob its walk back up the buffer can run
- * below the start of it (found by tests/dt_fuzz).  Here every ancestor's
- * offset is kept on a bounded stack and the names are appended with
- * bounds checks.
+ * The full path of @node, for messages; "?" if it cannot be said.  The
+ * blob passed dt_check_blob() in dt_init(), so libfdt's walks end.  One
+ * walk up to @node keeps the offsets of its first PATH_STACK ancestors;
+ * deeper ones (rare) are looked up with fdt_supernode_atdepth_offset(),
+ * a walk each.  The path is built from the node up: one longer than the
+ * buffer keeps the components nearest the node behind "/...".
  */
-#define PATH_DEPTH	32
+#define PATH_STACK	32
 
 static const char *path_of(const void *fdt, int node)
 {
 	static char path[256];
-	int stack[PATH_DEPTH], depth = 0, off, d;
-	size_t len = 0;
+	size_t start = sizeof(path) - 1;
+	int stack[PATH_STACK], depth = 0, off;
 
 	for (off = 0; off >= 0 && off <= node;
 	     off = fdt_next_node(fdt, off, &depth)) {
-		if (depth < 0 || depth >= PATH_DEPTH)
+		if (depth < 0)
 			return "?";
-		stack[depth] = off;
+		if (depth < PATH_STACK)
+			stack[depth] = off;
 		if (off == node)
 			break;
 	}
@@ -74,22 +77,72 @@ static const char *path_of(const void *fdt, int node)
 		return "?";
 	if (depth == 0)
 		return "/";
-	for (d = 1; d <= depth; d++) {
-		const char *name = fdt_get_name(fdt, stack[d], NULL);
-		int n = snprintf(path + len, sizeof(path) - len, "/%s",
-				 name ? name : "?");
+	path[start] = '\0';
+	for (; depth > 0; depth--) {
+		int up = depth < PATH_STACK ? stack[depth] :
+			 fdt_supernode_atdepth_offset(fdt, node, depth, NULL);
+		const char *name = up >= 0 ? fdt_get_name(fdt, up, NULL) : NULL;
+		size_t len = name ? strlen(name) : 0;
 
-		if (n < 0 || (size_t)n >= sizeof(path) - len)
-			return path;	/* truncated, still terminated */
-		len += n;
+		if (!name) {
+			name = "?";
+			len = 1;
+		}
+		if (len + 1 + strlen("/...") > start) {
+			start -= strlen("/...");
+			memcpy(path + start, "/...", strlen("/..."));
+			break;
+		}
+		start -= len;
+		memcpy(path + start, name, len);
+		path[--start] = '/';
 	}
-	return path;
+	return path + start;
+}
+
+/*
+ * The payload times a build's walks of the tree apart from its memblock
+ * calls and its console output (dt_meter() in dt.h): everything dt.c
+ * prints goes through dt_vprintf() (say(), dt_error(), dt_warn()), and
+ * every memblock call through MEMBLOCK_CALL().  Nobody listens by default.
+ */
+__attribute__((weak)) enum dt_meter_part dt_meter(enum dt_meter_part part)
+{
+	(void)part;
+	return DT_METER_PARSE;
+}
+
+#define MEMBLOCK_CALL(call)						\
+	({								\
+		enum dt_meter_part was_ = dt_meter(DT_METER_MEMBLOCK);	\
+		__typeof__(call) ret_ = (call);				\
+		dt_meter(was_);						\
+		ret_;							\
+	})
+
+void dt_vprintf(const char *fmt, va_list ap)
+{
+	enum dt_meter_part was = dt_meter(DT_METER_CONSOLE);
+
+	vprintf(fmt, ap);
+	dt_meter(was);
+}
+
+__attribute__((format(printf, 1, 2)))
+static void say(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	dt_vprintf(fmt, ap);
+	va_end(ap);
 }
 
 __attribute__((format(printf, 4, 5)))
 static int dt_error(const void *fdt, int node, const char *prop,
 		    const char *fmt, ...)
 {
+	enum dt_meter_part was = dt_meter(DT_METER_CONSOLE);
 	va_list ap;
 
 	printf("fdt: error: %s: %s: ", path_of(fdt, node), prop);
@@ -97,12 +150,14 @@ static int dt_error(const void *fdt, int node, const char *prop,
 	vprintf(fmt, ap);
 	va_end(ap);
 	printf("\n");
+	dt_meter(was);
 	return -EINVAL;
 }
 
 __attribute__((format(printf, 3, 4)))
 static void dt_warn(const void *fdt, int node, const char *fmt, ...)
 {
+	enum dt_meter_part was = dt_meter(DT_METER_CONSOLE);
 	va_list ap;
 
 	printf("fdt: warning: %s: ", path_of(fdt, node));
@@ -110,53 +165,7 @@ static void dt_warn(const void *fdt, int node, const char *fmt, ...)
 	vprintf(fmt, ap);
 	va_end(ap);
 	printf("\n");
-}
-
-/* Index of the first region of @type whose last byte is at or above @addr. */
-static unsigned long first_ending_at_or_after(const struct memblock_type *type,
-					      phys_addr_t addr)
-{
-	unsigned long lo = 0, hi = type->cnt;
-
-	while (lo < hi) {
-		unsigned long mid = lo + (hi - lo) / 2;
-		const struct memblock_region *r = &type->regions[mid];
-
-		if (r->size && r->base + r->size - 1 < addr)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo;
-}
-
-/* [@base, @base + @size) shares a byte with some region of @type. */
-static bool meets(const struct memblock_type *type, phys_addr_t base,
-		  phys_addr_t size)
-{
-	unsigned long i = first_ending_at_or_after(type, base);
-
-	return i < type->cnt && type->regions[i].size &&
-	       type->regions[i].base <= base + (size - 1);
-}
-
-/* [@base, @base + @size) lies inside memory (touching regions count as one). */
-static bool inside_memory(phys_addr_t base, phys_addr_t size)
-{
-	const struct memblock_type *mem = &memblock.memory;
-	phys_addr_t last = base + (size - 1);
-	unsigned long i;
-
-	for (i = first_ending_at_or_after(mem, base); i < mem->cnt; i++) {
-		const struct memblock_region *r = &mem->regions[i];
-
-		if (!r->size || r->base > base)
-			return false;
-		if (r->base + (r->size - 1) >= last)
-			return true;
-		base = r->base + r->size;
-	}
-	return false;
+	dt_meter(was);
 }
 
 /*
@@ -168,12 +177,12 @@ static void clip_reservation(const void *fdt, int node, const char *prop,
 {
 	if (*base + (*size - 1) >= *base)
 		return;
-	printf("fdt: warning: %s: %s[%d]: 0x%llx + 0x%llx runs past the top "
-	       "of the address space, clipped to [0x%llx-0x%llx]\n",
-	       node < 0 ? "/memreserve/" : path_of(fdt, node),
-	       prop, i, (unsigned long long)*base, (unsigned long long)*size,
-	       (unsigned long long)*base,
-	       (unsigned long long)(PHYS_ADDR_MAX - 1));
+	say("fdt: warning: %s: %s[%d]: 0x%llx + 0x%llx runs past the top "
+	    "of the address space, clipped to [0x%llx-0x%llx]\n",
+	    node < 0 ? "/memreserve/" : path_of(fdt, node),
+	    prop, i, (unsigned long long)*base, (unsigned long long)*size,
+	    (unsigned long long)*base,
+	    (unsigned long long)(PHYS_ADDR_MAX - 1));
 	*size = PHYS_ADDR_MAX - *base;
 }
 
@@ -232,15 +241,30 @@ static int read_cells(const void *fdt, int node, const char *prop, int *out)
 	return 0;
 }
 
-int dt_init(const void *fdt)
+int dt_check(const void *fdt)
 {
+	char why[160];
 	int err = fdt_check_header(fdt);
 
 	if (err) {
-		printf("fdt: error: no valid device tree at %p: %s\n", fdt,
-		       fdt_strerror(err));
+		say("fdt: error: no valid device tree at %p: %s\n", fdt,
+		    fdt_strerror(err));
 		return -EINVAL;
 	}
+	if (dt_check_blob(fdt, fdt_totalsize(fdt), why, sizeof(why))) {
+		printf("fdt: error: /: the blob at %p is malformed: %s\n", fdt,
+		       why);
+		return -EINVAL;
+	}
+	return 0;
+}
+
+int dt_init(const void *fdt)
+{
+	int err = dt_check(fdt);
+
+	if (err)
+		return err;
 	root_addr_cells = 1;
 	root_size_cells = 1;
 	err = read_cells(fdt, 0, "#address-cells", &root_addr_cells);
@@ -300,10 +324,10 @@ static int add_memory(const void *fdt, int node, uint64_t base,
 			"smaller than a page", (unsigned long long)base);
 		return 0;
 	}
-	if (memblock_add_node(base, size, nid)) {
-		printf("fdt: error: %s: memblock_add_node(0x%llx, 0x%llx, %d) "
-		       "failed\n", path_of(fdt, node), (unsigned long long)base,
-		       (unsigned long long)size, nid);
+	if (MEMBLOCK_CALL(memblock_add_node(base, size, nid))) {
+		say("fdt: error: %s: memblock_add_node(0x%llx, 0x%llx, %d) "
+		    "failed\n", path_of(fdt, node), (unsigned long long)base,
+		    (unsigned long long)size, nid);
 		return -ENOMEM;
 	}
 	return 0;
@@ -367,7 +391,8 @@ static int scan_memory_node(const void *fdt, int node)
 					"0x%llx runs past the top of the address "
 					"space", i, (unsigned long long)base,
 					(unsigned long long)size);
-		if (meets(&memblock.memory, base, size))
+		if (MEMBLOCK_CALL(memblock_overlaps_region(&memblock.memory, base,
+							  size)))
 			dt_warn(fdt, node, "%s[%d]: [0x%llx-0x%llx] overlaps "
 				"memory added before, merged (the first node "
 				"id wins)", prop, i, (unsigned long long)base,
@@ -376,7 +401,7 @@ static int scan_memory_node(const void *fdt, int node)
 		err = add_memory(fdt, node, base, size, nid);
 		if (err)
 			return err;
-		if (hotplug && memblock_mark_hotplug(base, size))
+		if (hotplug && MEMBLOCK_CALL(memblock_mark_hotplug(base, size)))
 			dt_warn(fdt, node, "failed to mark hotplug range "
 				"0x%llx - 0x%llx", (unsigned long long)base,
 				(unsigned long long)(base + size));
@@ -398,13 +423,13 @@ int dt_scan_memory(const void *fdt)
 			return err;
 	}
 	if (!found) {
-		printf("fdt: error: /: no memory node (device_type = \"memory\") "
-		       "in the device tree\n");
+		say("fdt: error: /: no memory node (device_type = \"memory\") "
+		    "in the device tree\n");
 		return -ENOENT;
 	}
-	if (!memblock_phys_mem_size()) {
-		printf("fdt: error: /: no usable memory: all %d memory node(s) "
-		       "disabled, empty or smaller than a page\n", found);
+	if (!MEMBLOCK_CALL(memblock_phys_mem_size())) {
+		say("fdt: error: /: no usable memory: all %d memory node(s) "
+		    "disabled, empty or smaller than a page\n", found);
 		return -ENOENT;
 	}
 	return 0;
@@ -425,22 +450,23 @@ static void report(phys_addr_t base, phys_addr_t size, const char *kind,
 		unlisted++;
 		return;
 	}
-	printf("Reserved memory: [0x%016llx-0x%016llx] %-11s %s\n",
-	       (unsigned long long)base, (unsigned long long)(base + size - 1),
-	       kind, what);
+	say("Reserved memory: [0x%016llx-0x%016llx] %-11s %s\n",
+	    (unsigned long long)base, (unsigned long long)(base + size - 1),
+	    kind, what);
 }
 
 int dt_reserve(phys_addr_t base, phys_addr_t size, const char *what)
 {
 	report(base, size, "reserved", what);
-	if (!inside_memory(base, size))
-		printf("fdt: warning: %s [0x%llx-0x%llx] is not inside memory; "
-		       "reserved anyway\n", what, (unsigned long long)base,
-		       (unsigned long long)(base + size - 1));
-	if (memblock_reserve(base, size)) {
-		printf("fdt: error: memblock_reserve(0x%llx, 0x%llx) failed for "
-		       "%s\n", (unsigned long long)base,
-		       (unsigned long long)size, what);
+	if (!MEMBLOCK_CALL(memblock_is_range_covered(&memblock.memory,
+							 base, size)))
+		say("fdt: warning: %s [0x%llx-0x%llx] is not inside memory; "
+		    "reserved anyway\n", what, (unsigned long long)base,
+		    (unsigned long long)(base + size - 1));
+	if (MEMBLOCK_CALL(memblock_reserve(base, size))) {
+		say("fdt: error: memblock_reserve(0x%llx, 0x%llx) failed for "
+		    "%s\n", (unsigned long long)base,
+		    (unsigned long long)size, what);
 		return -ENOMEM;
 	}
 	return 0;
@@ -456,7 +482,8 @@ int dt_reserve_self(const void *fdt)
 	phys_addr_t base = memblock_virt_to_phys(fdt);
 	phys_addr_t size = fdt_totalsize(fdt);
 
-	if (!inside_memory(base, size))
+	if (!MEMBLOCK_CALL(memblock_is_range_covered(&memblock.memory,
+							 base, size)))
 		return dt_error(fdt, 0, "totalsize", "the blob [0x%llx-0x%llx] "
 				"(%llu bytes) is not inside memory: cannot "
 				"reserve it", (unsigned long long)base,
@@ -470,8 +497,8 @@ static int reserve_memory_arch(phys_addr_t base, phys_addr_t size,
 			       bool nomap)
 {
 	if (nomap)
-		return memblock_remove(base, size);
-	return memblock_reserve(base, size);
+		return MEMBLOCK_CALL(memblock_remove(base, size));
+	return MEMBLOCK_CALL(memblock_reserve(base, size));
 }
 
 /* __reserved_mem_check_root(): /reserved-memory must map 1:1 onto the root. */
@@ -513,7 +540,8 @@ static int reserve_reg(const void *fdt, int node, int n, const fdt32_t *reg)
 		clip_reservation(fdt, node, "reg", i, &base, &size);
 		if (!size)
 			continue;
-		if (!inside_memory(base, size))
+		if (!MEMBLOCK_CALL(memblock_is_range_covered(&memblock.memory,
+							 base, size)))
 			dt_warn(fdt, node, "reg[%d]: [0x%llx-0x%llx] is not inside "
 				"memory; %s, as Linux does", i,
 				(unsigned long long)base,
@@ -524,10 +552,10 @@ static int reserve_reg(const void *fdt, int node, int n, const fdt32_t *reg)
 		       stats.reserved_ranges + stats.memreserve <= REPORT_LINES ?
 		       name : NULL);
 		if (reserve_memory_arch(base, size, nomap)) {
-			printf("fdt: error: %s: reg[%d]: failed to reserve "
-			       "0x%llx - 0x%llx\n", path_of(fdt, node), i,
-			       (unsigned long long)base,
-			       (unsigned long long)(base + size));
+			say("fdt: error: %s: reg[%d]: failed to reserve "
+			    "0x%llx - 0x%llx\n", path_of(fdt, node), i,
+			    (unsigned long long)base,
+			    (unsigned long long)(base + size));
 			return -ENOMEM;
 		}
 	}
@@ -548,20 +576,21 @@ int dt_scan_reserved_mem(const void *fdt)
 		clip_reservation(fdt, -1, "entry", n, &base, &size);
 		if (!size)
 			continue;
-		if (!inside_memory(base, size))
-			printf("fdt: warning: /memreserve/: entry[%d]: "
-			       "[0x%llx-0x%llx] is not inside memory; reserved "
-			       "anyway, as Linux does\n", n,
-			       (unsigned long long)base,
-			       (unsigned long long)(base + size - 1));
+		if (!MEMBLOCK_CALL(memblock_is_range_covered(&memblock.memory,
+							 base, size)))
+			say("fdt: warning: /memreserve/: entry[%d]: "
+			    "[0x%llx-0x%llx] is not inside memory; reserved "
+			    "anyway, as Linux does\n", n,
+			    (unsigned long long)base,
+			    (unsigned long long)(base + size - 1));
 		stats.memreserve++;
 		report(base, size, "reserved",
 		       stats.reserved_ranges + stats.memreserve <= REPORT_LINES ?
 		       "/memreserve/" : NULL);
 		if (reserve_memory_arch(base, size, false)) {
-			printf("fdt: error: /memreserve/ %d: failed to reserve "
-			       "0x%llx - 0x%llx\n", n, (unsigned long long)base,
-			       (unsigned long long)(base + size));
+			say("fdt: error: /memreserve/ %d: failed to reserve "
+			    "0x%llx - 0x%llx\n", n, (unsigned long long)base,
+			    (unsigned long long)(base + size));
 			return -ENOMEM;
 		}
 	}
@@ -599,8 +628,8 @@ int dt_scan_reserved_mem(const void *fdt)
 	}
 out:
 	if (unlisted)
-		printf("Reserved memory: %lu more /memreserve/ and reg regions, "
-		       "not listed\n", unlisted);
+		say("Reserved memory: %lu more /memreserve/ and reg regions, "
+		    "not listed\n", unlisted);
 	return 0;
 }
 
@@ -613,19 +642,19 @@ static int alloc_reserved_memory_arch(phys_addr_t size, phys_addr_t align,
 
 	/* __memblock_alloc_base(): memblock_alloc_base() would panic. */
 	end = !end ? MEMBLOCK_ALLOC_ANYWHERE : end;
-	base = __memblock_alloc_base(size, align, end);
+	base = MEMBLOCK_CALL(__memblock_alloc_base(size, align, end));
 	if (!base)
 		return -ENOMEM;
 
 	/* The allocator honours only @end: check @start by hand. */
 	if (base < start) {
-		memblock_free(base, size);
+		MEMBLOCK_CALL(memblock_free(base, size));
 		return -ENOMEM;
 	}
 
 	*res_base = base;
 	if (nomap)
-		return memblock_remove(base, size);
+		return MEMBLOCK_CALL(memblock_remove(base, size));
 	return 0;
 }
 
@@ -682,9 +711,9 @@ static int alloc_size(const void *fdt, int node)
 
 	/* As Linux: a dynamic region that does not fit is reported, not fatal. */
 	if (base == 0) {
-		printf("Reserved memory: failed to allocate memory for node "
-		       "'%s': size 0x%llx, alignment 0x%llx\n", name,
-		       (unsigned long long)size, (unsigned long long)align);
+		say("Reserved memory: failed to allocate memory for node "
+		    "'%s': size 0x%llx, alignment 0x%llx\n", name,
+		    (unsigned long long)size, (unsigned long long)align);
 		return 0;
 	}
 	report(base, size, nomap ? "size,no-map" : "size", name);

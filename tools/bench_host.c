@@ -5,123 +5,39 @@
  * where QEMU virt puts its RAM, with the memblock a payload boots with.
  * The only mode with real caches and pipelines.
  *
- * Counters: perf_event_open cycles and instructions (user space only) where
- * the kernel allows them; otherwise rdtsc, which counts reference cycles at
- * a constant rate, and no instruction count.
+ * Counter: the TSC, read directly (rdtsc), which counts reference cycles at
+ * a constant rate; tools/bench.sh pins the run to one CPU.
  *
  * Usage: bench_host [--quick] [--mem MiB] [--samples N]
  */
 
 #define _GNU_SOURCE
-#include <linux/perf_event.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/ioctl.h>
-#include <sys/mman.h>
-#include <sys/syscall.h>
-#include <time.h>
-#include <unistd.h>
 #include <x86intrin.h>
 
 #include "bench/bench.h"
 #include "bench/counters.h"
 #include "mm/memblock.h"
+#include "tests/common/env.h"
 
 #define RAM_BASE	0x80000000ULL
 
-static unsigned char *ram;
 static phys_addr_t ram_size;
 
-void memblock_printf(const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	vprintf(fmt, ap);
-	va_end(ap);
-}
-
-void memblock_panic(const char *fmt, ...)
-{
-	va_list ap;
-
-	printf("Kernel panic - not syncing: ");
-	va_start(ap, fmt);
-	vprintf(fmt, ap);
-	va_end(ap);
-	exit(1);
-}
-
-void *memblock_phys_to_virt(phys_addr_t addr)
-{
-	if (addr < RAM_BASE || addr - RAM_BASE >= ram_size)
-		memblock_panic("bench_host: 0x%llx is outside the simulated RAM\n",
-			       (unsigned long long)addr);
-	return ram + (addr - RAM_BASE);
-}
-
-phys_addr_t memblock_virt_to_phys(const void *ptr)
-{
-	return RAM_BASE + (phys_addr_t)((const unsigned char *)ptr - ram);
-}
-
-phys_addr_t memblock_kernel_end(void)
-{
-	return RAM_BASE + (6 << 20);
-}
-
-/* perf group leader (cycles) and member (instructions); -1 when absent. */
-static int perf_cycles = -1, perf_instructions = -1;
-
-static int perf_open(unsigned long long config, int group)
-{
-	struct perf_event_attr attr;
-
-	memset(&attr, 0, sizeof(attr));
-	attr.size = sizeof(attr);
-	attr.type = PERF_TYPE_HARDWARE;
-	attr.config = config;
-	attr.exclude_kernel = 1;
-	attr.exclude_hv = 1;
-	attr.read_format = PERF_FORMAT_GROUP;
-	return syscall(SYS_perf_event_open, &attr, 0, -1, group, 0);
-}
-
-static void counters_init(void)
-{
-	perf_cycles = perf_open(PERF_COUNT_HW_CPU_CYCLES, -1);
-	if (perf_cycles < 0)
-		return;
-	perf_instructions = perf_open(PERF_COUNT_HW_INSTRUCTIONS, perf_cycles);
-	if (perf_instructions < 0) {
-		close(perf_cycles);
-		perf_cycles = -1;
-		return;
-	}
-	ioctl(perf_cycles, PERF_EVENT_IOC_ENABLE, PERF_IOC_FLAG_GROUP);
-}
-
+/*
+ * The TSC, read directly between two lfences: no syscall, no vDSO call
+ * inside the timed window.  It counts reference cycles at a constant
+ * rate, so it is time, not core cycles; and there is no instruction count.
+ */
 void bench_counters_read(struct bench_counters *c)
 {
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	c->time = (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
-	if (perf_cycles >= 0) {
-		uint64_t v[3];	/* nr, cycles, instructions */
-
-		if (read(perf_cycles, v, sizeof(v)) == sizeof(v)) {
-			c->cycles = v[1];
-			c->instret = v[2];
-			return;
-		}
-	}
 	_mm_lfence();
 	c->cycles = __rdtsc();
 	_mm_lfence();
 	c->instret = 0;
+	c->time = c->cycles;
 }
 
 bool bench_counters_have_cycles(void)
@@ -131,18 +47,17 @@ bool bench_counters_have_cycles(void)
 
 bool bench_counters_have_instret(void)
 {
-	return perf_cycles >= 0;
+	return false;
 }
 
 const char *bench_counters_name(void)
 {
-	return perf_cycles >= 0 ? "perf_event_open cycles+instructions (user)" :
-				  "rdtsc (reference cycles; perf_event_open unavailable)";
+	return "rdtsc (reference cycles, read directly)";
 }
 
 const char *bench_counters_unit(void)
 {
-	return perf_cycles >= 0 ? "instructions" : "rdtsc ticks";
+	return "TSC ticks";
 }
 
 /* The memblock a payload boots with on QEMU virt: OpenSBI, image, DTB. */
@@ -178,14 +93,16 @@ int main(int argc, char **argv)
 		return 2;
 	}
 
+	/*
+	 * mm/'s host environment: messages to stdout and nowhere else (no
+	 * capture buffer in the timed path), a panic ends the run, RAM is one
+	 * window at RAM_BASE, the image ends 6 MiB in.
+	 */
+	ht_verbose = true;
+	ht_log_capture = false;
 	ram_size = (phys_addr_t)mem_mib << 20;
-	ram = mmap(NULL, ram_size, PROT_READ | PROT_WRITE,
-		   MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-	if (ram == MAP_FAILED) {
-		perror("bench_host: mmap");
-		return 1;
-	}
-	counters_init();
+	ht_ram_map(RAM_BASE, ram_size);
+	ht_kernel_end = RAM_BASE + (6 << 20);
 	boot_state();
 	return bench_run(&cfg) ? 1 : 0;
 }

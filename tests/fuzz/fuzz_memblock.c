@@ -2,7 +2,8 @@
 /*
  * libFuzzer target: the input bytes are the choices of one differential
  * sequence (tests/model/driver.c): which find/update strategy combination,
- * which universe, which settings, then operation after operation, each
+ * whether every strategy keeps the gap index's pool (the footprint), which
+ * universe, which settings, then operation after operation, each
  * with its arguments, until the bytes run out.  After every step mm/ must
  * match the reference model (driver.h lists what is compared); any
  * difference aborts with the step and what differed.
@@ -53,9 +54,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	}
 	drv_src_bytes(&src, data, size);
 	combo = (int)drv_below(&src, (uint64_t)ht_combo_count());
-	if (!drv_run(&d, &src, -1, combo, FUZZ_MAX_STEPS, NULL, false)) {
-		fprintf(stderr, "fuzz_memblock: %s: %s\n", ht_combo_name(combo),
-			d.why);
+	d.footprint = drv_below(&src, 2);	/* the gap index's pool for all */
+	if (!drv_run(&d, &src, -1, combo, FUZZ_MAX_STEPS, NULL)) {
+		fprintf(stderr, "fuzz_memblock: %s%s: %s\n", ht_combo_name(combo),
+			d.footprint ? ", index footprint" : "", d.why);
 		fprintf(stderr, "replay with FUZZ_TRACE=1 to print the sequence as C\n");
 		fflush(stdout);
 		abort();

@@ -53,12 +53,12 @@ static void replay(struct drv *d, uint64_t seed, int kind, int combo,
 	       (unsigned long long)seed, ht_combo_name(combo), steps);
 	drv_src_seed(&src, seed);
 	d->trace = true;
-	drv_run(d, &src, kind, combo, steps + 1, NULL, false);
+	drv_run(d, &src, kind, combo, steps + 1, NULL);
 	d->trace = false;
 	printf("--- %s\n", d->why[0] ? d->why : "(passes without digests)");
 	/* the state the failing call met */
 	drv_src_seed(&src, seed);
-	drv_run(d, &src, kind, combo, steps, NULL, false);
+	drv_run(d, &src, kind, combo, steps, NULL);
 	printf("--- state before step %lu:\n", steps);
 	ht_print_type(&memblock.memory);
 	ht_print_type(&memblock.reserved);
@@ -73,7 +73,7 @@ int main(int argc, char **argv)
 	int only_combo = -1, kind = -1, max_reports = 3;
 	unsigned long min_halts = 0;
 	bool trace = false;
-	static uint64_t digests[MAX_LEN + 1];
+	static uint64_t digests[2][MAX_LEN + 1];
 	unsigned long long passed = 0, failed = 0, seqs = 0;
 	struct drv d;
 	struct timespec t0, t1;
@@ -106,7 +106,9 @@ int main(int argc, char **argv)
 		unsigned long len = seq_len(seed);
 		unsigned long ran = 0;
 		bool first = true;
-		uint64_t *dg = digests;
+		/* one record per state class (driver.h: drv_state_class()) */
+		struct drv_digests dg[2] = { { .v = digests[0] },
+					     { .v = digests[1] } };
 
 		if (len > ops - done)
 			len = (unsigned long)(ops - done);
@@ -118,12 +120,12 @@ int main(int argc, char **argv)
 				continue;
 			drv_src_seed(&src, seed);
 			d.trace = trace;
-			ok = drv_run(&d, &src, kind, c, len, dg, first);
-			if (first) {
+			/* half the sequences with the index's footprint */
+			d.footprint = seed & 1;
+			ok = drv_run(&d, &src, kind, c, len,
+				     &dg[drv_state_class(&d, c)]);
+			if (first)
 				ran = d.step;
-				if (!ok)
-					dg = NULL;	/* nothing to compare with */
-			}
 			first = false;
 			if (ok) {
 				passed++;

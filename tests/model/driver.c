@@ -93,6 +93,11 @@ static __attribute__((noreturn)) void drv_unexpected(const char *msg)
 
 /* ---- digest ---- */
 
+bool drv_combo_has_index(int combo)
+{
+	return combo / MEMBLOCK_UPDATE_NR == MEMBLOCK_FIND_GAPTREE;
+}
+
 static void mix(struct drv *d, uint64_t v)
 {
 	d->digest = (d->digest ^ v) * 0x100000001b3ull;
@@ -200,6 +205,7 @@ static void check_type(struct drv *d, int t)
 {
 	const struct memblock_type *mt = mm_type(t);
 	uint64_t h = hash_type(d, t);
+	const char *broken;
 	char why[512];
 	size_t n;
 
@@ -211,25 +217,16 @@ static void check_type(struct drv *d, int t)
 		return;
 	d->last_hash[t] = h;
 	d->last_gen[t] = d->m.gen[t];
-	if (mt->cnt < 1 || mt->cnt > mt->max)
-		drv_fail(d, "invariant: %s: cnt %lu, max %lu", mt->name,
-			 mt->cnt, mt->max);
+	/* the structure first (and for reserved, the gap index): it tells
+	 * the story best */
+	broken = ht_check_type(mt);
+	if (broken)
+		drv_fail(d, "invariant: %s", broken);
 	n = d->nregs[t] = model_regions(&d->m, t, d->regs[t], d->scratch_cap);
 	if (n > d->max_cnt)
 		d->max_cnt = n;
-	/*
-	 * The model's regions are sorted, apart and merged by construction,
-	 * so an array equal to them holds every invariant ht_check_type()
-	 * knows but cnt <= max (above).  When they differ, a broken
-	 * invariant tells the story best.
-	 */
-	if (type_differs(d, t, n, why, sizeof(why))) {
-		const char *broken = ht_check_type(mt);
-
-		if (broken)
-			drv_fail(d, "invariant: %s", broken);
+	if (type_differs(d, t, n, why, sizeof(why)))
 		drv_fail(d, "%s", why);
-	}
 }
 
 static void check_state(struct drv *d)
@@ -404,6 +401,28 @@ static void outcome_clear(struct outcome *o)
 	o->panic[0] = '\0';
 }
 
+/* Where the model says Linux stops, mm/ panics with these words. */
+static void expect_halt(struct drv *d, struct outcome *want)
+{
+	unsigned long long addr = d->m.halt.addr;
+
+	switch (d->m.halt.why) {
+	case MODEL_RUNS:
+		return;
+	case MODEL_HALT_ARRAY_UNRESERVED:
+		/* 4.12's BUG_ON(memblock_reserve(addr, new_alloc_size)) */
+		outcome_panic(want, "memblock: cannot reserve the new %s array at %#llx\n",
+			      d->m.halt.type == MT_MEMORY ? "memory" : "reserved",
+			      addr);
+		break;
+	case MODEL_HALT_POOL_UNRESERVED:
+		outcome_panic(want, "memblock: cannot reserve the gap index at %#llx\n",
+			      addr);
+		break;
+	}
+	want->halts = true;
+}
+
 /*
  * Any operation, the same way: the call on mm/ (a panic caught), the fit
  * rules on the address it returns, the call on the model, the outcomes
@@ -426,13 +445,7 @@ static void run_op(struct drv *d, const struct op *op)
 	    !got->panicked && got->n == 1)
 		check_fit(d, t, op, got->v[0]);
 	t->ref(d, op, want);
-	if (d->m.halt.why == MODEL_HALT_ARRAY_UNRESERVED) {
-		/* mm/'s text for 4.12's BUG_ON(memblock_reserve(...)) */
-		outcome_panic(want, "memblock: cannot reserve the new %s array at %#llx\n",
-			      d->m.halt.type == MT_MEMORY ? "memory" : "reserved",
-			      (unsigned long long)d->m.halt.addr);
-		want->halts = true;
-	}
+	expect_halt(d, want);
 	compare(d, t, got, want);
 	count(d, t, got, max_before);
 	d->halted = want->halts;
@@ -506,7 +519,7 @@ static void use_kind(struct drv *d, int kind)
 }
 
 bool drv_run(struct drv *d, struct drv_src *src, int kind, int combo,
-	     unsigned long max_steps, uint64_t *digests, bool record)
+	     unsigned long max_steps, struct drv_digests *dg)
 {
 	jmp_buf jb;
 	struct op op;
@@ -543,6 +556,8 @@ bool drv_run(struct drv *d, struct drv_src *src, int kind, int combo,
 		ht_panic_jmp = NULL;
 	}
 	ht_combo_apply(combo);
+	memblock_set_index_footprint(d->footprint);
+	d->m.index_pool = d->footprint || drv_combo_has_index(combo);
 	d->static_regions[MT_MEMORY] = memblock.memory.regions;
 	d->static_regions[MT_RESERVED] = memblock.reserved.regions;
 
@@ -581,9 +596,9 @@ bool drv_run(struct drv *d, struct drv_src *src, int kind, int combo,
 			ops_gen(d, src, &op);
 			if (src->exhausted)
 				break;
-			if (digests && !record && d->step >= d->digests_len)
-				drv_fail(d, "runs longer than the first strategy combination's (%s) %lu steps",
-					 ht_combo_name(0), d->digests_len);
+			if (dg && dg->recorded && d->step >= dg->len)
+				drv_fail(d, "runs longer than the first combination of its class, %lu steps",
+					 dg->len);
 			if (d->trace) {
 				printf("\t");
 				ops_print(&op);
@@ -593,25 +608,26 @@ bool drv_run(struct drv *d, struct drv_src *src, int kind, int combo,
 			/* after a halt mm/ stopped half way: no state to check */
 			if (!d->halted && !(d->burst && d->check_after_bursts))
 				check_state(d);
-			if (digests) {
+			if (dg) {
 				mix(d, hash_type(d, MT_MEMORY));
 				mix(d, hash_type(d, MT_RESERVED));
-				if (record)
-					digests[d->step] = d->digest;
-				else if (digests[d->step] != d->digest)
-					drv_fail(d, "state differs from the first strategy combination's (%s) after this step",
-						 ht_combo_name(0));
+				if (!dg->recorded)
+					dg->v[d->step] = d->digest;
+				else if (dg->v[d->step] != d->digest)
+					drv_fail(d, "state differs from the first combination of its class after this step");
 			}
 			d->step++;
 			d->ops++;
 		}
 		if (d->halted)
 			d->halts++;
-		if (digests && record)
-			d->digests_len = d->step;
-		else if (digests && d->step != d->digests_len)
-			drv_fail(d, "ends after %lu steps, the first strategy combination (%s) after %lu",
-				 d->step, ht_combo_name(0), d->digests_len);
+		if (dg && !dg->recorded) {
+			dg->len = d->step;
+			dg->recorded = true;
+		} else if (dg && d->step != dg->len) {
+			drv_fail(d, "ends after %lu steps, the first combination of its class after %lu",
+				 d->step, dg->len);
+		}
 	} else {
 		ht_panic_jmp = NULL;	/* left set by a failure inside a call */
 	}

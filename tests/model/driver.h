@@ -64,7 +64,13 @@ struct drv {
 	unsigned long step;		/* steps done in this sequence */
 	unsigned long max_steps;
 	uint64_t digest;
-	unsigned long digests_len;	/* steps the first combination ran */
+	/*
+	 * memblock_set_index_footprint() for the next drv_run(): with it,
+	 * every combination reserves the gap index's pool and all six leave
+	 * the same state; without it, only the gaptree ones do, and their
+	 * state differs from the others' by the pool.
+	 */
+	bool footprint;
 	bool trace;			/* print each op as C before running it */
 	/*
 	 * Compare the whole state once after a burst of small adds and
@@ -102,15 +108,38 @@ void drv_init(struct drv *d, const struct model_cfg *universes);
 void drv_destroy(struct drv *d);
 
 /*
+ * The digests of one sequence after each step, recorded under the first
+ * combination of a state class (drv_state_class()) and compared with under
+ * the others.  @v has room for the sequence's steps.
+ */
+struct drv_digests {
+	uint64_t *v;
+	unsigned long len;		/* steps recorded */
+	bool recorded;
+};
+
+/*
  * Run one sequence: draw its universe and settings from @src, then up to
- * @max_steps operations (fewer if @src is fuzzer bytes that run out).
- * @kind < 0 lets @src choose the universe.  If @digests is not NULL, the
- * digest after step i is stored in digests[i] (record) or compared with it
- * (!record; then the sequence must also run exactly as many steps as the
- * recording one).  Returns true if everything matched; d->why says what
- * did not.
+ * @max_steps operations (fewer if @src is fuzzer bytes that run out, or
+ * where Linux would stop).  @kind < 0 lets @src choose the universe.  With
+ * @dg, the digest after each step is recorded in it (the first time) or
+ * compared with it, and the sequence must run exactly as many steps.
+ * Returns true if everything matched; d->why says what did not.
  */
 bool drv_run(struct drv *d, struct drv_src *src, int kind, int combo,
-	     unsigned long max_steps, uint64_t *digests, bool record);
+	     unsigned long max_steps, struct drv_digests *dg);
+
+/* Does combination @combo keep the gap index (find=gaptree)? */
+bool drv_combo_has_index(int combo);
+
+/*
+ * Combinations whose states can be compared step by step: those that
+ * reserve the gap index's pool (gaptree, or all with the footprint) and
+ * those that do not.
+ */
+static inline int drv_state_class(const struct drv *d, int combo)
+{
+	return d->footprint || drv_combo_has_index(combo);
+}
 
 #endif /* TESTS_MODEL_DRIVER_H */

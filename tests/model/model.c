@@ -148,6 +148,8 @@ void model_reset(struct model *m)
 		m->array[t] = 0;
 		m->gen[t]++;
 	}
+	m->pool = m->pool_bytes = 0;
+	m->pool_nodes = INIT_MEMBLOCK_REGIONS + 2;
 	m->can_resize = false;
 	m->bottom_up = false;
 	m->movable_node = false;
@@ -321,19 +323,78 @@ HOT size_t model_mem_ranges(const struct model *m, int a, int b, int nid,
 
 /* ---- array growth, as memblock_double_array() ---- */
 
+#define MODEL_GAP_NODE	40	/* sizeof(struct gap_node) in mm/gaptree.c */
+
+/* Where Linux would stop: kept the first time (see model.h). */
+static void halt(struct model *m, enum model_halt why, int type,
+		 phys_addr_t addr)
+{
+	if (m->halt.why != MODEL_RUNS)
+		return;
+	m->halt.why = why;
+	m->halt.type = type;
+	m->halt.addr = addr;
+}
+
+/*
+ * A page-aligned home for @bytes below current_limit, outside [@nbase,
+ * @nbase + @nsize): first above that range, then below it.
+ */
+static phys_addr_t find_home(struct model *m, phys_addr_t nbase,
+			     phys_addr_t nsize, phys_addr_t bytes)
+{
+	phys_addr_t addr;
+
+	addr = model_find_in_range(m, nbase + nsize, m->current_limit, bytes,
+				   PAGE_SIZE);
+	if (!addr && nsize)
+		addr = model_find_in_range(m, 0, pmin(nbase, m->current_limit),
+					   bytes, PAGE_SIZE);
+	return addr;
+}
+
+/*
+ * The gap index's pool follows a doubled reserved array (mm/gaptree.c,
+ * grow_pool()): room for max + 2 nodes, found as the array's home is,
+ * reserved (mm/ panics if that fails: a halt), then the old pool freed.
+ */
+static void model_grow_pool(struct model *m, phys_addr_t nbase,
+			    phys_addr_t nsize)
+{
+	unsigned long need = m->max[MT_RESERVED] + 2;
+	phys_addr_t bytes, addr, old = m->pool, old_bytes = m->pool_bytes;
+
+	if (m->pool_nodes >= need)
+		return;
+	bytes = PAGE_ALIGN(need * MODEL_GAP_NODE);
+	addr = find_home(m, nbase, nsize, bytes);
+	if (!addr)
+		return;		/* the old pool stays, too small */
+	m->pool = addr;
+	m->pool_bytes = bytes;
+	m->pool_nodes = bytes / MODEL_GAP_NODE;
+	if (model_reserve(m, addr, bytes))
+		halt(m, MODEL_HALT_POOL_UNRESERVED, MT_RESERVED, addr);
+	if (old)
+		model_remove_range(m, MT_RESERVED, old, old_bytes);
+}
+
 /*
  * Double @type's array because [@nbase, @nbase + @nsize) is about to be
- * added to it.  The steps are 4.12's, in its order:
- *  1. find a page-aligned home for twice the entries, below current_limit
- *     and, when doubling reserved, outside the range about to be reserved
- *     (first above it, then below it);
+ * added to it.  The steps are mm/'s (4.12's, then the gap index's), in
+ * its order:
+ *  1. find a page-aligned home for twice the entries (find_home(); the
+ *     range is excluded only when doubling reserved);
  *  2. move there: the array now lives at that address, twice as large;
  *  3. free the old array's pages, unless it was the static one;
  *  4. reserve the new array's pages.  This may need the reserved array
  *     doubled in turn (when @type is memory and reserved is full): if that
  *     finds no room, 4.12 stops at BUG_ON(memblock_reserve(...)), and so
  *     does mm/ (a panic).  The model records the first such halt and goes
- *     on; the driver ends the sequence there.
+ *     on; the driver ends the sequence there;
+ *  5. reserved only: the gap index's pool follows (model_grow_pool()).
+ * Something else that mm/ allocates when an array grows is one more step
+ * here, with a halt reason (model.h) if mm/ panics when it fails.
  * Returns 0, or -1 when resizing is not allowed yet or step 1 found nothing.
  */
 static int model_double(struct model *m, int type, phys_addr_t nbase,
@@ -350,11 +411,7 @@ static int model_double(struct model *m, int type, phys_addr_t nbase,
 	/* 1. only exclude the range when doubling reserved */
 	if (type != MT_RESERVED)
 		nbase = nsize = 0;
-	addr = model_find_in_range(m, nbase + nsize, m->current_limit,
-				   new_alloc, PAGE_SIZE);
-	if (!addr && nsize)
-		addr = model_find_in_range(m, 0, pmin(nbase, m->current_limit),
-					   new_alloc, PAGE_SIZE);
+	addr = find_home(m, nbase, nsize, new_alloc);
 	if (!addr)
 		return -1;
 
@@ -367,12 +424,11 @@ static int model_double(struct model *m, int type, phys_addr_t nbase,
 	if (old)
 		model_remove_range(m, MT_RESERVED, old, old_alloc);
 	/* 4. */
-	if (model_reserve(m, addr, new_alloc) &&
-	    m->halt.why == MODEL_RUNS) {
-		m->halt.why = MODEL_HALT_ARRAY_UNRESERVED;
-		m->halt.type = type;
-		m->halt.addr = addr;
-	}
+	if (model_reserve(m, addr, new_alloc))
+		halt(m, MODEL_HALT_ARRAY_UNRESERVED, type, addr);
+	/* 5. */
+	if (type == MT_RESERVED && m->index_pool)
+		model_grow_pool(m, nbase, nsize);
 	return 0;
 }
 

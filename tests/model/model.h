@@ -79,6 +79,7 @@ struct model_range {
 enum model_halt {
 	MODEL_RUNS,
 	MODEL_HALT_ARRAY_UNRESERVED,	/* a doubled array cannot be reserved */
+	MODEL_HALT_POOL_UNRESERVED,	/* nor the gap index's new pool */
 };
 
 struct model {
@@ -93,15 +94,26 @@ struct model {
 	phys_addr_t current_limit;
 	phys_addr_t kernel_end;
 	/*
-	 * Where Linux 4.12 would stop (a BUG_ON), the first time it happens:
-	 * what, and for which array at which address.  The model goes on as
-	 * if nothing happened; the driver ends the sequence there.
+	 * Where Linux would stop (a BUG_ON, or mm/'s panic in its place), the
+	 * first time it happens: why, and which array or pool at which
+	 * address.  The model goes on as if nothing happened; the driver
+	 * ends the sequence there.
 	 */
 	struct {
 		enum model_halt why;
 		int type;
 		phys_addr_t addr;
 	} halt;
+	/*
+	 * mm/gaptree.c's node pool: under the gaptree find strategy (or with
+	 * memblock_set_index_footprint()), each doubling of the reserved
+	 * array is followed by a pool for max + 2 nodes of 40 bytes, found
+	 * the way the array is, reserved, and the old pool freed.
+	 */
+	bool index_pool;	/* set by the driver per combination */
+	phys_addr_t pool;	/* home of the pool, 0 = the static one */
+	phys_addr_t pool_bytes;	/* its size */
+	unsigned long pool_nodes;	/* what it holds */
 	unsigned long gen[MT_NR];	/* bumped by every change of a type */
 	/* model_cnt(), as of generation cnt_gen[] (0: none yet) */
 	unsigned long cnt[MT_NR], cnt_gen[MT_NR];

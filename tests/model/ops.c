@@ -22,9 +22,10 @@
  * (at the start, or later as an operation).  The model then doubles its
  * virtual arrays exactly where 4.12 does (model.c: model_double()) and the
  * driver checks that mm/'s arrays live at the same physical addresses.  So
- * that a doubled array is never overwritten (in Linux too, freeing a live
- * region array is a caller bug), memblock_free() ranges that touch a live
- * array are not generated, nor memblock_enforce_memory_limit().
+ * that a doubled array (or the gap index's pool, which follows the reserved
+ * array) is never overwritten (in Linux too, freeing a live region array is
+ * a caller bug), memblock_free() ranges that touch one are not generated,
+ * nor memblock_enforce_memory_limit().
  *
  * Families: the five flag calls and the six settings are each drawn as one
  * (the weight on the first member, 0 on the others) and their gen picks the
@@ -320,7 +321,14 @@ static void become_query(struct drv *d, struct drv_src *s, struct op *op)
 	gen_query(d, s, op);
 }
 
-/* Does [base, base + size) touch a live doubled array? */
+static bool overlaps(phys_addr_t base, phys_addr_t size, phys_addr_t a,
+		     phys_addr_t len)
+{
+	size = size > PHYS_ADDR_MAX - base ? PHYS_ADDR_MAX - base : size;
+	return base < a + len && a < base + size;
+}
+
+/* Does [base, base + size) touch a live doubled array or index pool? */
 static bool touches_array(const struct drv *d, phys_addr_t base,
 			  phys_addr_t size)
 {
@@ -329,13 +337,10 @@ static bool touches_array(const struct drv *d, phys_addr_t base,
 		phys_addr_t len = PAGE_ALIGN(d->m.max[t] *
 					     sizeof(struct memblock_region));
 
-		if (!a)
-			continue;
-		size = size > PHYS_ADDR_MAX - base ? PHYS_ADDR_MAX - base : size;
-		if (base < a + len && a < base + size)
+		if (a && overlaps(base, size, a, len))
 			return true;
 	}
-	return false;
+	return d->m.pool && overlaps(base, size, d->m.pool, d->m.pool_bytes);
 }
 
 static void gen_free(struct drv *d, struct drv_src *s, struct op *op)

@@ -53,5 +53,6 @@ void test_dump_group(void);
 void test_bad_input_group(void);
 void test_double_group(void);
 void test_trim_limit_group(void);
+void test_gaptree_group(void);
 
 #endif /* TESTS_UNIT_UNIT_H */

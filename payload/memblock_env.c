@@ -1,0 +1,56 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/*
+ * What mm/memblock.h asks of its environment, for the payload: output to
+ * the SBI console, panic as Linux prints it, and identity address
+ * translation (satp is off, so physical == virtual).
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "mm/memblock.h"
+#include "platform/dt.h"
+#include "platform/exit.h"
+
+extern char _end[];
+
+/* Off the build meter's clock: memblock=debug prints from inside calls. */
+void memblock_printf(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	dt_vprintf(fmt, ap);
+	va_end(ap);
+}
+
+void memblock_panic(const char *fmt, ...)
+{
+	char buf[256];
+	size_t len;
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(buf, sizeof(buf), fmt, ap);
+	va_end(ap);
+	len = strlen(buf);
+	if (len && buf[len - 1] == '\n')
+		buf[len - 1] = '\0';
+	printf("Kernel panic - not syncing: %s\n", buf);
+	platform_exit(EXIT_FAIL);
+}
+
+void *memblock_phys_to_virt(phys_addr_t addr)
+{
+	return (void *)(uintptr_t)addr;
+}
+
+phys_addr_t memblock_virt_to_phys(const void *ptr)
+{
+	return (phys_addr_t)(uintptr_t)ptr;
+}
+
+phys_addr_t memblock_kernel_end(void)
+{
+	return memblock_virt_to_phys(_end);
+}
