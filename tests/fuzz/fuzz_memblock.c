@@ -3,27 +3,29 @@
  * libFuzzer target: the input bytes are the choices of one differential
  * sequence (tests/model/driver.c): which find/update strategy combination,
  * whether every strategy keeps the gap index's pool (the footprint), which
- * universe, which settings, then operation after operation, each
- * with its arguments, until the bytes run out.  After every step mm/ must
- * match the reference model (driver.h lists what is compared); any
- * difference aborts with the step and what differed.
+ * universe, which settings, then operation after operation, each with its
+ * arguments, until the bytes run out.  mm/ must match the reference model
+ * (driver.h lists what is compared); any difference aborts with the step
+ * and what differed.
  *
- *   make fuzz FUZZ_SECONDS=60
- *   build/host/fuzz_memblock crash-<sha>      replay one input
+ *   make fuzz-mm FUZZ_SECONDS=60
+ *   build/host/fuzz_memblock crash-<sha>                replay one input
  *   FUZZ_TRACE=1 build/host/fuzz_memblock crash-<sha>   ... printed as C
  *
- * Speed (issue 9): one combination per input, not all six (the fuzzer
- * reaches each through the first byte, and every combination is checked
- * against the model step by step, which is what the six-way digest
- * comparison of tests/model/diff.c adds to); the model and the driver's
- * checks carry no coverage instrumentation; inside a burst of small adds
- * and reserves the whole state is compared once, at its end (every return
- * still at every step; FUZZ_TRACE=1 checks every step); `make fuzz` caps
- * inputs at FUZZ_MAX_LEN bytes.  The README gives the rate.
+ * Speed (issue 9), against the 10-15 inputs a second this target once ran:
+ *  - one combination per input, not all six: the fuzzer reaches each
+ *    through the first byte, and each is checked against the model, which
+ *    is what diff's six-way digest comparison adds to;
+ *  - the model and the driver's checks carry no coverage instrumentation;
+ *  - inside a burst of small adds and reserves (drawn from a PRNG the input
+ *    seeds) the whole state is compared once, at the burst's end; return
+ *    values still at every step, and FUZZ_TRACE=1 compares every step;
+ *  - `make fuzz-mm` tries inputs of up to FUZZ_MAX_LEN bytes.
+ * The README gives the rate.
  *
  * tests/fuzz/corpus/ holds the seeds: seed-* are fixed pseudo-random byte
- * strings of 64 bytes to 4 KiB; found-* are a sample of what a few minutes
- * of fuzzing found, merged with -merge=1.  `make test` replays them all.
+ * strings of 64 bytes to 4 KiB; found-* are a sample of what fuzzing
+ * found, merged with -merge=1.  `make test` replays them all.
  */
 
 #include <stdio.h>
