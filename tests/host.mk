@@ -32,6 +32,10 @@ HT_UNIT_CFLAGS := $(HT_CFLAGS) $(SANITIZE) -O1
 # The differential test runs 10^6+ operations per combination: optimise.
 HT_DIFF_CFLAGS := $(HT_CFLAGS) $(SANITIZE) -O2
 HT_FUZZ_CFLAGS := $(HT_CFLAGS) $(FUZZ_SANITIZE) -O1
+# Compare tracing feeds compared values back into the input, but this
+# input's bytes are choices, not addresses: measured, the same coverage in
+# 45 s without it, and half as many inputs again.
+HT_FUZZ_CFLAGS += -fno-sanitize-coverage=trace-cmp
 
 # ---- Sources --------------------------------------------------------------
 HT_MM_SRCS     := $(MM_HOST_SRCS)

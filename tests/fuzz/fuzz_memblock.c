@@ -20,7 +20,9 @@
  *  - inside a burst of small adds and reserves (drawn from a PRNG the input
  *    seeds) the whole state is compared once, at the burst's end; return
  *    values still at every step, and FUZZ_TRACE=1 compares every step;
- *  - `make fuzz-mm` tries inputs of up to FUZZ_MAX_LEN bytes.
+ *  - a sequence runs at most FUZZ_MAX_STEPS operations, a burst at most
+ *    220, and `make fuzz-mm` tries inputs of up to FUZZ_MAX_LEN bytes;
+ *  - no compare tracing (tests/host.mk says why).
  * The README gives the rate.
  *
  * tests/fuzz/corpus/ holds the seeds: seed-* are fixed pseudo-random byte
@@ -34,7 +36,8 @@
 #include "driver.h"
 #include "ht.h"
 
-#define FUZZ_MAX_STEPS 4096
+/* as long as the longest sequence of tests/model/diff.c */
+#define FUZZ_MAX_STEPS 1000
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

@@ -463,13 +463,16 @@ void ops_gen(struct drv *d, struct drv_src *s, struct op *op)
 		return;
 	}
 	if (drv_below(s, 64) == 0) {
-		d->burst = 20 + drv_below(s, d->kind == DRV_RESIZE ? 600 : 200);
-		d->burst_pos = 2 * drv_below(s, d->m.cfg.units / 4);
 		/*
-		 * Fuzzer bytes: the burst's ranges come from a PRNG the input
-		 * seeds, so that filling the arrays costs a few bytes, not five
-		 * a range.  (Seeded sequences draw them as they always did.)
+		 * Fuzzer bytes: bursts of up to 220 ranges also in the resize
+		 * universe (two or three of them still double twice), so that
+		 * one input costs little; and their ranges come from a PRNG the
+		 * input seeds, so that filling the arrays costs a few bytes,
+		 * not five a range.  Seeded sequences draw as they always did.
 		 */
+		d->burst = 20 + drv_below(s, d->kind == DRV_RESIZE && !s->data ?
+					      600 : 200);
+		d->burst_pos = 2 * drv_below(s, d->m.cfg.units / 4);
 		if (s->data)
 			drv_src_seed(&d->burst_src, drv_below(s, 1ull << 32));
 	}
