@@ -19,9 +19,9 @@
  * ---------
  * Gaps 0 .. cnt - 1 are the nodes of a treap in address order: a binary
  * search tree in which each node holds its gap ([end - len, end)) and the
- * longest gap of its subtree, and whose priorities (a hash of the node's
- * slot) keep it a heap, so that it is balanced as if built at random:
- * O(log n) depth expected.  The last gap, above the last region, is read
+ * longest gap of its subtree, and whose priorities (drawn at random when
+ * the node is placed) keep it a heap, so that it is balanced as if built
+ * at random: O(log n) depth expected.  The last gap, above the last region, is read
  * from the array.
  *
  * Nothing in the index depends on where a region sits in the array: each
@@ -109,17 +109,22 @@ static phys_addr_t gap_end(unsigned long b)
 					   PHYS_ADDR_MAX;
 }
 
-/* murmur3's finaliser: slots 0, 1, 2, ... get unrelated priorities. */
-static uint32_t slot_priority(uint32_t slot)
-{
-	uint32_t h = slot + 1;
+/*
+ * A fresh priority for every node placed (xorshift32, fixed seed: the same
+ * calls give the same tree).  Not one per slot: a slot is reused by the
+ * next insertion, often at the same place, and a slot with a high
+ * priority would then rotate to the top and back on every free and alloc.
+ */
+#define PRIO_SEED	2463534242u
 
-	h ^= h >> 16;
-	h *= 0x85ebca6b;
-	h ^= h >> 13;
-	h *= 0xc2b2ae35;
-	h ^= h >> 16;
-	return h;
+static uint32_t prio_state = PRIO_SEED;
+
+static uint32_t next_priority(void)
+{
+	prio_state ^= prio_state << 13;
+	prio_state ^= prio_state >> 17;
+	prio_state ^= prio_state << 5;
+	return prio_state;
 }
 
 static inline phys_addr_t subtree_max(uint32_t t)
@@ -229,7 +234,7 @@ static bool build(void)
 
 		rsv->regions[x].gap_node = x;
 		nodes[x] = (struct gap_node){ .left = NIL, .right = NIL,
-					      .prio = slot_priority(x) };
+					      .prio = next_priority() };
 		describe(x, x);
 		while (top != NIL && nodes[top].prio < nodes[x].prio) {
 			below = top;
@@ -284,7 +289,7 @@ void gaptree_inserted(struct memblock_type *type, unsigned long idx)
 	free_slots = nodes[x].left;
 	type->regions[idx].gap_node = x;
 	nodes[x] = (struct gap_node){ .left = NIL, .right = NIL,
-				      .prio = slot_priority(x) };
+				      .prio = next_priority() };
 	describe(x, idx);
 	nodes[x].max_len = nodes[x].len;
 
@@ -544,6 +549,7 @@ void gaptree_reset(void)
 	forget();
 	use_static_pool();
 	warned_no_pool = false;
+	prio_state = PRIO_SEED;
 }
 
 /**
