@@ -2,11 +2,11 @@
 /*
  * libFuzzer target: the input bytes are the choices of one differential
  * sequence (tests/model/driver.c): which find/update strategy combination,
- * whether every strategy keeps the gap index's pool (the footprint), which
- * universe, which settings, then operation after operation, each with its
- * arguments, until the bytes run out.  mm/ must match the reference model
- * (driver.h lists what is compared); any difference aborts with the step
- * and what differed.
+ * whether every strategy keeps the gap index's pool (the footprint), when
+ * the index is built, which universe, which settings, then operation after
+ * operation, each with its arguments, until the bytes run out.  mm/ must
+ * match the reference model (driver.h lists what is compared); any
+ * difference aborts with the step and what differed.
  *
  *   make fuzz-mm FUZZ_SECONDS=60
  *   build/host/fuzz_memblock crash-<sha>                replay one input
@@ -46,7 +46,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	static struct drv d;
 	static bool ready;
 	struct drv_src src;
-	int combo;
+	int combo, opts;
 
 	if (!ready) {
 		drv_init(&d, drv_universes);
@@ -59,10 +59,16 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	}
 	drv_src_bytes(&src, data, size);
 	combo = (int)drv_below(&src, (uint64_t)ht_combo_count());
-	d.footprint = drv_below(&src, 2);	/* the gap index's pool for all */
+	/* the gap index's pool under every strategy; its index built at the
+	 * first search or once a walk passes 8 ranges */
+	opts = (int)drv_below(&src, 4);
+	d.footprint = opts & 1;
+	d.gaptree_build_after = opts & 2 ? 8 : 0;
 	if (!drv_run(&d, &src, -1, combo, FUZZ_MAX_STEPS, NULL)) {
-		fprintf(stderr, "fuzz_memblock: %s%s: %s\n", ht_combo_name(combo),
-			d.footprint ? ", index footprint" : "", d.why);
+		fprintf(stderr, "fuzz_memblock: %s%s, index after %lu ranges: %s\n",
+			ht_combo_name(combo),
+			d.footprint ? ", index footprint" : "",
+			d.gaptree_build_after, d.why);
 		fprintf(stderr, "replay with FUZZ_TRACE=1 to print the sequence as C\n");
 		fflush(stdout);
 		abort();
