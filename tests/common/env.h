@@ -27,6 +27,7 @@
  */
 
 #include <setjmp.h>
+#include <stdarg.h>
 #include <stdbool.h>
 #include <stddef.h>
 
@@ -62,6 +63,15 @@ const char *ht_panic_msg(void);
 
 /* Called for a panic outside HT_PANICS() or an unmapped __va(); noreturn. */
 extern void (*ht_unexpected)(const char *msg) __attribute__((noreturn));
+
+/*
+ * A program that routes mm/'s __va(), __pa() and output itself sets these
+ * (tools/replay.c, to its scratch window while a replay runs); NULL: as
+ * above.
+ */
+extern void *(*ht_phys_to_virt_hook)(phys_addr_t addr);
+extern phys_addr_t (*ht_virt_to_phys_hook)(const void *ptr);
+extern void (*ht_printf_hook)(const char *fmt, va_list ap);
 
 /* Simulated RAM: [base, base + size) becomes addressable, zero-filled. */
 void *ht_ram_map(phys_addr_t base, size_t size);
