@@ -64,7 +64,7 @@ CROSS_LDFLAGS += -nostartfiles
 CROSS_LDFLAGS += -T payload/payload.ld
 CROSS_LDFLAGS += -Wl,--gc-sections
 
-SRCS := $(wildcard payload/*.S payload/*.c platform/*.c mm/*.c bench/*.c)
+SRCS := $(wildcard payload/*.S payload/*.c platform/*.c mm/*.c bench/*.c replay/*.c)
 OBJS := $(patsubst %,$(BUILD)/%.o,$(basename $(SRCS)))
 
 # ---- Host tools and tests, one concern per line -------------------------
@@ -107,6 +107,7 @@ QEMUOPTS += $(if $(filter 1,$(ICOUNT)),-icount shift=0)
 include tests/host.mk          # host-test, host-unit, host-diff, fuzz-mm
 include tests/dt.mk            # platform-test, gendtb, dt-big-test, fuzz-dt
 include tools/bench_report.mk  # bench-report, bench-report-test
+include tests/replay.mk        # replay, replay-test, replay-tool
 
 BENCH_HOST := $(HOST_BUILD)/bench_host
 BENCH_HOST_SRCS := $(MM_HOST_SRCS) $(wildcard bench/*.c) tools/bench_host.c
@@ -149,6 +150,7 @@ test: deps
 	@$(MAKE) --no-print-directory bench-report-test
 	@$(MAKE) --no-print-directory platform-test
 	@$(MAKE) --no-print-directory qemu-test
+	@$(MAKE) --no-print-directory replay-test
 
 # The QEMU tests, then the boots of 1,000-region trees (tests/dt.mk).
 qemu-test: build dt-big-test
@@ -187,7 +189,8 @@ help:
 	@echo "  make run          deps, then boot it: QEMU virt, 128 MiB, 1 hart, OpenSBI fw_jump;"
 	@echo "                    exits 0 iff the payload does"
 	@echo "  make debug        the same, QEMU waiting for gdb-multiarch on :$(GDBPORT)"
-	@echo "  make test         deps, then host-test, bench-report-test, platform-test, qemu-test"
+	@echo "  make test         deps, then host-test, bench-report-test, platform-test, qemu-test,"
+	@echo "                    replay-test"
 	@echo "  make host-test    host tests of mm/: unit and differential (host-unit, host-diff)"
 	@echo "  make platform-test host tests of platform/dt.c (and builds fuzz-dt)"
 	@echo "  make qemu-test    QEMU tests (tests/qemu), with dt-big-test's 1,000-region trees"
@@ -195,6 +198,9 @@ help:
 	@echo "                    (QUICK=1: a short run; MEM=1G adds 65536 regions everywhere)"
 	@echo "  make bench-report reports/bench.csv -> bench.md and plots (bench-report-test: its test)"
 	@echo "  make fuzz         the libFuzzer targets fuzz-mm and fuzz-dt, FUZZ_SECONDS each"
+	@echo "  make replay LOG=file.log [DTB=file.dtb]"
+	@echo "                    replay a kernel's memblock=debug log in the payload under every"
+	@echo "                    strategy, QEMU -icount (REPLAY_MEM=$(REPLAY_MEM)); replay-test: its tests"
 	@echo "  make gendtb       $(GENDTB): big device trees from QEMU's (-h for options)"
 	@echo "  make deps         install missing Debian packages (as root) and fetch libfdt"
 	@echo "  make clean        remove $(BUILD)/"

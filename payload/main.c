@@ -27,6 +27,8 @@ void main(unsigned long hartid, const void *fdt)
 	integrity_fill();			/* pattern into every allocated block */
 	if (run_benchmarks())			/* bench/: every strategy, if asked */
 		boot_fail("benchmarks");
+	if (run_replay(fdt))			/* a kernel's log, if in the initrd */
+		boot_fail("replay");
 	if (integrity_check())			/* patterns and checksums unchanged */
 		boot_fail("integrity check");
 	platform_exit(EXIT_OK);			/* QEMU exits 0 */

@@ -4,6 +4,7 @@
 
 /* The payload's boot steps, called in order by main(). */
 
+#include <stdarg.h>
 #include <stdbool.h>
 
 #include "bench/counters.h"
@@ -28,6 +29,7 @@ void print_banner(unsigned long hartid, const void *fdt);
 int setup_memblock(const void *fdt);
 int alloc_demo(void);
 int run_benchmarks(void);
+int run_replay(const void *fdt);
 __attribute__((noreturn)) void boot_fail(const char *step);
 
 /* payload/build_meter.c: the cost of setup_memblock(), part by part. */
@@ -40,5 +42,21 @@ void integrity_snapshot(const void *fdt);
 void integrity_track(phys_addr_t base, phys_addr_t size, const char *what);
 void integrity_fill(void);
 int integrity_check(void);
+
+/*
+ * payload/memblock_env.c: where mm/'s __va(), __pa() and output go while
+ * a replay runs (payload/replay.c); NULL the rest of the time.
+ */
+struct memblock_redirect {
+	void *(*phys_to_virt)(phys_addr_t addr);
+	phys_addr_t (*virt_to_phys)(const void *ptr);
+	void (*vprintf)(const char *fmt, va_list ap);
+};
+
+extern const struct memblock_redirect *memblock_redirect;
+
+/* payload/replay_state.c: the payload's memblock, kept aside meanwhile. */
+int replay_state_save(void);
+void replay_state_restore(void);
 
 #endif /* PAYLOAD_PAYLOAD_H */
