@@ -85,6 +85,7 @@ enum replay_call {
 /* List flags (replay_header.flags). */
 #define RL_FORMAT_412		0x01	/* the log is in Linux 4.12's format */
 #define RL_HAS_DOUBLING		0x02	/* some op has RF_DOUBLES_* */
+#define RL_FORMAT_61		0x04	/* ... in Linux 6.1's (both: a mix) */
 
 struct replay_header {
 	char magic[8];		/* REPLAY_MAGIC, no NUL */

@@ -402,8 +402,16 @@ void replay_report(void)
 {
 	const struct replay_header *h = E.list->hdr;
 
-	printf("\nReplay of %s (Linux %s log, %" PRIu32 " lines): %" PRIu32 " ops under %d find/update combinations%s\n",
-	       str(h->name), h->flags & RL_FORMAT_412 ? "4.12" : "6.1",
+	static const char *const formats[] = {
+		"a log in the format Linux 4.12 and 6.1 share",
+		"a Linux 4.12 log", "a Linux 6.1 log",
+		"a log mixing Linux 4.12's and 6.1's calls",
+	};
+
+	printf("\nReplay of %s (%s, %" PRIu32 " lines): %" PRIu32 " ops under %d find/update combinations%s\n",
+	       str(h->name),
+	       formats[(h->flags & RL_FORMAT_412 ? 1 : 0) |
+		       (h->flags & RL_FORMAT_61 ? 2 : 0)],
 	       h->log_lines, E.nr_ops, REPLAY_COMBOS,
 	       E.have_ref ? ", and a reference run (linear/linear with the gap index's footprint)" : "");
 	print_rebuilt();

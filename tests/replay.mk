@@ -42,4 +42,4 @@ replay-run: build $(RP_TOOL)
 
 replay-test: build $(RP_TOOL)
 	QEMU=$(QEMU) FIRMWARE=$(FW_jump) KERNEL=$(KERNEL) REPLAY=$(RP_TOOL) \
-	OUT=$(RP_OUT)/test tests/replay/check.sh
+	OUT=$(RP_OUT)/test tests/replay_tool/run.sh

@@ -372,6 +372,22 @@ static const char *message(char *line, struct event *ev)
 	return p;
 }
 
+/* "memblock_foo: " or "memblock: ": memblock's, but not one we know. */
+static bool is_memblock_name(const char *p)
+{
+	const char *s = p;
+
+	while (*s == '_')
+		s++;
+	if (!starts(s, "memblock"))
+		return false;
+	s += strlen("memblock");
+	while ((*s >= 'a' && *s <= 'z') || (*s >= '0' && *s <= '9') ||
+	       *s == '_')
+		s++;
+	return s[0] == ':' && s[1] == ' ';
+}
+
 /* Ends of the kernel's boot that the report quotes. */
 static bool is_stop(const char *p)
 {
@@ -433,12 +449,9 @@ int replay_read_line(char *line, struct event *ev, const char **why)
 		ev->text = p;
 		return 0;
 	}
-	if (starts(p, "memblock") || starts(p, "__memblock")) {
-		char *colon = strchr(p, ':');
-
+	if (is_memblock_name(p)) {
 		ev->type = EV_OTHER;
-		if (colon)
-			*colon = '\0';
+		*strchr(p, ':') = '\0';
 		ev->text = p;
 		return 0;
 	}

@@ -66,7 +66,7 @@ struct builder {
 	size_t at;		/* event being read */
 	long pending;		/* request op awaiting its reservations, or -1 */
 	long last_call;		/* op a doubling belongs to, or -1 */
-	bool resize_placed, nodes_set, any_call, is_412;
+	bool resize_placed, nodes_set, any_call, is_412, is_61;
 	int node_data;
 	struct other others[OTHER_NAMES];
 	int nr_others;
@@ -570,10 +570,26 @@ static void start_from_tree(struct builder *b, char *desc, size_t len)
 			   "no-map reserved-memory in the tree");
 }
 
+/* Does the log say where node ids are set (and NODE_DATA placed)? */
+static bool logs_numa(const struct builder *b)
+{
+	for (size_t i = 0; i < b->nr_evs; i++)
+		if (b->evs[i].ev.type == EV_NUMA_SET ||
+		    b->evs[i].ev.type == EV_NODE_DATA)
+			return true;
+	return false;
+}
+
+/*
+ * The dump's memory.  Its node ids are set where the log says (see
+ * set_nodes_from_start()); a log that never says had them from the start.
+ */
 static void start_from_dump(struct builder *b, char *desc, size_t len)
 {
-	size_t n = snprintf(desc, len, "memory of the MEMBLOCK configuration dump at line %u:",
-			    b->evs[b->first_dump].line);
+	bool with_nodes = !logs_numa(b);
+	size_t n = snprintf(desc, len, "memory of the MEMBLOCK configuration dump at line %u%s:",
+			    b->evs[b->first_dump].line,
+			    with_nodes ? ", on its nodes" : "");
 
 	for (size_t i = (size_t)b->first_dump + 1; i < b->nr_evs; i++) {
 		const struct event *ev = &b->evs[i].ev;
@@ -583,8 +599,12 @@ static void start_from_dump(struct builder *b, char *desc, size_t len)
 			break;
 		if (ev->type != EV_DUMP_REGION || ev->dump_type || !ev->size)
 			continue;
-		emit_range(b, 0, RK_ADD, ev->base, ev->size, NUMA_NO_NODE,
-			   "memory in the dump");
+		if (with_nodes && ev->nid != MAX_NUMNODES)
+			emit_range(b, 0, RK_ADD_NODE, ev->base, ev->size,
+				   (int)ev->nid, "memory in the dump");
+		else
+			emit_range(b, 0, RK_ADD, ev->base, ev->size,
+				   NUMA_NO_NODE, "memory in the dump");
 		if (ev->flags & MEMBLOCK_NOMAP)
 			emit_range(b, 0, RK_MARK_NOMAP, ev->base, ev->size,
 				   NUMA_NO_NODE, "NOMAP in the dump");
@@ -593,6 +613,16 @@ static void start_from_dump(struct builder *b, char *desc, size_t len)
 				      (unsigned long long)ev->base,
 				      (unsigned long long)(ev->base + ev->size - 1));
 	}
+}
+
+/* Does the log add memory itself (memblock=debug from the first call)? */
+static bool logs_memory(const struct builder *b)
+{
+	for (size_t i = 0; i < b->nr_evs; i++)
+		if (b->evs[i].ev.type == EV_RANGE &&
+		    (b->evs[i].ev.call == RC_ADD || b->evs[i].ev.call == RC_ADD_NODE))
+			return true;
+	return false;
 }
 
 static int start(struct builder *b)
@@ -608,6 +638,8 @@ static int start(struct builder *b)
 		start_from_tree(b, desc, sizeof(desc));
 	else if (b->first_dump >= 0)
 		start_from_dump(b, desc, sizeof(desc));
+	else if (logs_memory(b))
+		snprintf(desc, sizeof(desc), "nothing: the log adds the memory itself");
 	else
 		return fail(b, 0, "the log has no MEMBLOCK configuration dump and no device tree was given: the replay cannot know the memory memblock started with");
 	n = strlen(desc);
@@ -669,6 +701,8 @@ static void finish_header(struct builder *b)
 	h->log_lines = b->lines;
 	if (b->is_412)
 		h->flags |= RL_FORMAT_412;
+	if (b->is_61)
+		h->flags |= RL_FORMAT_61;
 }
 
 static bool is_412_call(enum replay_call c)
@@ -676,6 +710,13 @@ static bool is_412_call(enum replay_call c)
 	return c == RC_FREE || c == RC_FREE_EARLY_412 || c == RC_FREE_LATE_412 ||
 	       c == RC_VIRT_ALLOC_TRY_NID || c == RC_VIRT_ALLOC_NOPANIC ||
 	       c == RC_VIRT_ALLOC_RAW;
+}
+
+static bool is_61_call(enum replay_call c)
+{
+	return c == RC_ADD_NODE || c == RC_PHYS_FREE || c == RC_FREE_LATE ||
+	       c == RC_PHYS_ALLOC_RANGE || c == RC_ALLOC_TRY_NID ||
+	       c == RC_ALLOC_TRY_NID_RAW || c == RC_ALLOC_EXACT_NID_RAW;
 }
 
 int replay_build(const struct replay_input *in, struct replay_output *out,
@@ -689,9 +730,12 @@ int replay_build(const struct replay_input *in, struct replay_output *out,
 	err[0] = '\0';
 	intern(&b, "");
 	ret = read_lines(&b);
-	for (size_t i = 0; !ret && i < b.nr_evs; i++)
-		if (is_call_event(&b.evs[i].ev) && is_412_call(b.evs[i].ev.call))
-			b.is_412 = true;
+	for (size_t i = 0; !ret && i < b.nr_evs; i++) {
+		if (!is_call_event(&b.evs[i].ev))
+			continue;
+		b.is_412 |= is_412_call(b.evs[i].ev.call);
+		b.is_61 |= is_61_call(b.evs[i].ev.call);
+	}
 	if (!ret)
 		ret = start(&b);
 	for (b.at = 0; !ret && b.at < b.nr_evs; b.at++)
