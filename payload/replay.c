@@ -22,14 +22,10 @@
 #include <libfdt.h>
 #include <stdio.h>
 
-#include "bench/counters.h"
 #include "mm/memblock.h"
 #include "payload/payload.h"
 #include "platform/csr.h"
 #include "replay/replay.h"
-
-/* The window an op list may ask for, at most. */
-#define SCRATCH_MAX	(512UL << 20)
 
 static const struct memblock_redirect to_replay = {
 	.phys_to_virt = replay_va,
@@ -104,17 +100,11 @@ static phys_addr_t take(size_t bytes, const char *what)
 static int replay(const struct replay_list *list)
 {
 	struct replay_config cfg = { .counter = counter,
-				     .counter_unit = bench_counters_unit(),
+				     .counter_unit = "rdinstret: guest instructions under QEMU -icount, host ticks without",
 				     .csv = true };
 	phys_addr_t scratch, arena;
 	int ret;
 
-	if (list->hdr->scratch_bytes > SCRATCH_MAX) {
-		printf("replay: the op list asks for a %llu MiB scratch window, more than %lu\n",
-		       (unsigned long long)list->hdr->scratch_bytes >> 20,
-		       SCRATCH_MAX >> 20);
-		return -1;
-	}
 	cfg.scratch_bytes = list->hdr->scratch_bytes;
 	cfg.arena_bytes = replay_arena_bytes(list);
 	scratch = take(cfg.scratch_bytes, "scratch window");

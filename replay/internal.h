@@ -76,8 +76,11 @@ struct replay_engine {
 	uint32_t calls[RC_NR];
 	uint64_t overhead;	/* of one counter read, subtracted */
 	bool have_ref;		/* a reference run was needed and made */
-	/* per op: linear/linear's result, the reference's, this run's cost */
-	uint64_t *base_result, *ref_result, *cost, *sorted;
+	/*
+	 * per op: linear/linear's result, the reference's (and where it
+	 * doubled an array), this run's cost
+	 */
+	uint64_t *base_result, *ref_result, *ref_doubled, *cost, *sorted;
 	struct replay_mismatch *mismatches;
 	uint32_t nr_mismatches, cap_mismatches, dropped_mismatches;
 	struct replay_failure failures[8];

@@ -105,11 +105,17 @@ int replay_list_open(const void *blob, size_t bytes, struct replay_list *list,
 		*why = "op list with a bad string table";
 		return -1;
 	}
+	if (h->scratch_bytes > REPLAY_SCRATCH_MAX) {
+		*why = "op list asking for a scratch window over 1 GiB";
+		return -1;
+	}
 	for (uint32_t i = 0; i < h->nr_ops; i++) {
 		const struct replay_op *op = &ops[i];
 
 		if (!op->kind || op->kind >= RK_NR || op->call >= RC_NR ||
-		    (op->flags & ~RF_ALL) || !string_ok(h, op->caller)) {
+		    (op->flags & ~RF_ALL) || !string_ok(h, op->caller) ||
+		    (op->kind == RK_ALLOC_NODE_DATA &&
+		     (op->nid < 0 || op->nid >= REPLAY_NODES_MAX))) {
 			*why = "op list with a bad op";
 			return -1;
 		}

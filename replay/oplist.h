@@ -22,6 +22,10 @@
 
 #define REPLAY_MAGIC		"MBREPLAY"
 #define REPLAY_VERSION		1
+/* NODE_DATA's node is the how-manieth of at most this many. */
+#define REPLAY_NODES_MAX	64
+/* The largest scratch window an op list may ask for. */
+#define REPLAY_SCRATCH_MAX	(1ULL << 30)
 
 /* What the engine does for an op. */
 enum replay_kind {

@@ -1,20 +1,24 @@
 # The replay of real boots (issue 12): tools/replay on the host, the
 # payload's replay in QEMU, and their tests.  Included by the top
 # Makefile, which defines HOST_CC, HOST_CFLAGS, SANITIZE, MM_HOST_SRCS,
-# MM_HOST_HDRS, HOST_BUILD, QEMU, FW_jump and KERNEL.
+# MM_HOST_HDRS, HOST_BUILD, BUILD, KERNEL, QEMU, FW_jump, DTBINFO and
+# RUN_QEMU (tools/run-qemu.sh), and exports DTB.
 #
-#   make replay LOG=file [DTB=file]   replay a memblock=debug log in the
-#                          payload under QEMU -icount: the report with
-#                          instruction counts (REPLAY_MEM: guest memory)
+#   make replay LOG=file [DTB=file]   a kernel's memblock=debug log (and
+#                          the tree it booted with) replayed in the payload
+#                          under QEMU -icount: the report, with instruction
+#                          counts; REPLAY_MEM is the payload's guest memory
 #   make replay-test       the saved logs in tests/replay/ under every
-#                          combination on the host, hostile logs, the
-#                          engine's unit tests, and one replay in QEMU
+#                          combination on the host, hostile logs, and
+#                          replays in QEMU (tests/replay_tool/run.sh)
 #   make replay-tool       $(RP_TOOL) only
 #
-# Variables are RP_-prefixed so that nothing clashes with the other fragments.
+# LOG and DTB reach the shell through the environment, never through a
+# recipe's text.  Variables are RP_-prefixed so that nothing clashes.
 
 LOG        ?=
 REPLAY_MEM ?= 256M
+export LOG
 
 RP_TOOL      := $(HOST_BUILD)/replay
 RP_ENGINE    := $(wildcard replay/*.c)
@@ -23,6 +27,7 @@ RP_TOOL_SRCS := tools/replay.c tools/replay_line.c tools/replay_log.c \
 		tools/replay_dtb.c $(RP_ENGINE) $(MM_HOST_SRCS)
 RP_CFLAGS    := $(HOST_CFLAGS) $(SANITIZE) -O1
 RP_OUT       := $(BUILD)/replay
+RP_OPS       := $(RP_OUT)/replay.ops
 
 .PHONY: replay replay-run replay-tool replay-test
 
@@ -35,10 +40,15 @@ $(RP_TOOL): $(RP_TOOL_SRCS) $(RP_HDRS) $(MM_HOST_HDRS) tests/replay.mk Makefile
 replay: deps
 	@$(MAKE) --no-print-directory replay-run
 
-replay-run: build $(RP_TOOL)
-	@test -n "$(LOG)" || { echo "make replay: say which log: make replay LOG=file.log [DTB=file.dtb]" >&2; exit 2; }
-	QEMU=$(QEMU) FIRMWARE=$(FW_jump) MEM=$(REPLAY_MEM) OUT=$(RP_OUT) \
-	tools/replay.sh $(KERNEL) $(RP_TOOL) "$(LOG)" "$(DTB)"
+# The host reads the log (a log it cannot read stops here, with one line
+# naming the line), the payload replays the op list QEMU loads as its
+# initrd; the payload's status is the replay's verdict.
+replay-run: build $(RP_TOOL) $(DTBINFO)
+	@test -n "$$LOG" || { echo "make replay: which log? make replay LOG=file.log [DTB=file.dtb]" >&2; exit 2; }
+	@mkdir -p $(RP_OUT)
+	@$(RP_TOOL) $${DTB:+--dtb "$$DTB"} --ops $(RP_OPS) "$$LOG"
+	@MEM=$(REPLAY_MEM) SMP=1 FW=jump DTB= INITRD=$(RP_OPS) ICOUNT=1 \
+	BENCH=off MEMBLOCK_DEBUG=0 BOOTARGS= $(RUN_QEMU)
 
 replay-test: build $(RP_TOOL)
 	QEMU=$(QEMU) FIRMWARE=$(FW_jump) KERNEL=$(KERNEL) REPLAY=$(RP_TOOL) \

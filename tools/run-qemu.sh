@@ -13,6 +13,8 @@
 #   BENCH=quick      quick, full or off: bench=quick / bench=full before
 #                    BOOTARGS (which win: the payload takes the last)
 #   ICOUNT=0         1: -icount shift=0 (rdcycle/rdinstret count instructions)
+#   INITRD=          a file QEMU loads into RAM and names in /chosen
+#                    linux,initrd-start/-end (make replay: the op list)
 #   GDB_WAIT=        a TCP port: QEMU waits there for gdb (make debug)
 #   GRACE=3          seconds QEMU may take to end after the payload's status line
 #   RUN_TIMEOUT=0    seconds before QEMU is stopped whatever happens (0: never)
@@ -37,6 +39,7 @@ BOOTARGS=${BOOTARGS-}
 MEMBLOCK_DEBUG=${MEMBLOCK_DEBUG-0}
 BENCH=${BENCH-quick}
 ICOUNT=${ICOUNT-0}
+INITRD=${INITRD-}
 GDB_WAIT=${GDB_WAIT-}
 GRACE=${GRACE-3}
 RUN_TIMEOUT=${RUN_TIMEOUT-0}
@@ -76,6 +79,7 @@ number RUN_TIMEOUT 0
 [ -z "$GDB_WAIT" ] || number GDB_WAIT 1
 [ -n "$MEM" ] || die "MEM is empty: use a size as QEMU's -m reads it (128M, 1G, 512)"
 [ -z "$DTB" ] || [ -r "$DTB" ] || die "DTB=$DTB: no such file"
+[ -z "$INITRD" ] || [ -r "$INITRD" ] || die "INITRD=$INITRD: no such file"
 [ -r "$KERNEL" ] || die "$KERNEL missing: run make first"
 case $FW in
 jump) firmware=$OPENSBI_DIR/fw_jump.elf ;;
@@ -147,6 +151,7 @@ fi
 argv=(-M "$machine" -m "$MEM" -smp "$SMP" -nographic -no-reboot
       -bios "$firmware" -kernel "$KERNEL")
 [ -n "$DTB" ] && argv+=(-dtb "$DTB")
+[ -n "$INITRD" ] && argv+=(-initrd "$INITRD")
 [ -n "$bootargs" ] && argv+=(-append "$bootargs")
 [ "$ICOUNT" = 1 ] && argv+=(-icount shift=0)
 [ -n "$GDB_WAIT" ] && argv+=(-S -gdb "tcp::$GDB_WAIT")
