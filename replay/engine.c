@@ -251,9 +251,11 @@ static void check_doubling(const struct replay_op *op,
 			E.ref_doubled[E.op] = at;
 		if (logged == types[i] && (!logged || at == op->doubled_at))
 			continue;
-		/* gaptree's pool moved the array: the reference's went there too */
-		if (E.have_ref && is_gaptree(E.run) && types[i] &&
-		    at == E.ref_doubled[E.op])
+		/*
+		 * gaptree's pool moved the array, or made it fill a call sooner
+		 * or later: the reference's did the same (or nothing) here too.
+		 */
+		if (E.have_ref && is_gaptree(E.run) && at == E.ref_doubled[E.op])
 			reason = RR_GAPTREE_POOL;
 		add_mismatch(RW_DOUBLING, reason, at, logged ? op->doubled_at : 0);
 	}
@@ -493,6 +495,7 @@ static int setup(const struct replay_list *list, const struct replay_config *cfg
 	E.cost = a + 2 * n;
 	E.sorted = a + 3 * n;
 	E.ref_doubled = a + 4 * n;
+	memset(E.ref_doubled, 0, n * sizeof(*E.ref_doubled));
 	E.mismatches = (struct replay_mismatch *)(a + 5 * n);
 	E.cap_mismatches = n + 64;
 	for (uint32_t i = 0; i < E.nr_ops; i++)

@@ -8,9 +8,11 @@
 #                          the tree it booted with) replayed in the payload
 #                          under QEMU -icount: the report, with instruction
 #                          counts; REPLAY_MEM is the payload's guest memory
-#   make replay-test       the saved logs in tests/replay/ under every
-#                          combination on the host, hostile logs, and
-#                          replays in QEMU (tests/replay_tool/run.sh)
+#   make replay-test       the engine's and parser's unit tests
+#                          (tests/replay_tool/unit.c), then the saved logs
+#                          in tests/replay/ under every combination on the
+#                          host, hostile logs, and replays in QEMU
+#                          (tests/replay_tool/run.sh)
 #   make replay-tool       $(RP_TOOL) only
 #
 # LOG and DTB reach the shell through the environment, never through a
@@ -26,6 +28,11 @@ RP_HDRS      := $(wildcard replay/*.h) tools/replay_host.h
 RP_TOOL_SRCS := tools/replay.c tools/replay_line.c tools/replay_log.c \
 		tools/replay_dtb.c $(RP_ENGINE) $(MM_HOST_SRCS)
 RP_CFLAGS    := $(HOST_CFLAGS) $(SANITIZE) -O1
+RP_UNIT      := $(HOST_BUILD)/replay_unit
+# The unit test names mm/'s callers with dladdr(): its symbols exported.
+RP_UNIT_SRCS := tests/replay_tool/unit.c tools/replay_line.c \
+		tools/replay_log.c tools/replay_dtb.c $(RP_ENGINE) \
+		$(MM_HOST_SRCS) tests/common/ht.c
 RP_OUT       := $(BUILD)/replay
 RP_OPS       := $(RP_OUT)/replay.ops
 
@@ -36,6 +43,12 @@ replay-tool: $(RP_TOOL)
 $(RP_TOOL): $(RP_TOOL_SRCS) $(RP_HDRS) $(MM_HOST_HDRS) tests/replay.mk Makefile
 	@mkdir -p $(@D)
 	$(HOST_CC) $(RP_CFLAGS) -o $@ $(RP_TOOL_SRCS) -lfdt
+
+$(RP_UNIT): $(RP_UNIT_SRCS) $(RP_HDRS) $(MM_HOST_HDRS) tests/common/ht.h \
+	    tests/replay.mk Makefile
+	@mkdir -p $(@D)
+	$(HOST_CC) $(RP_CFLAGS) -Imm -Itests/common -rdynamic -o $@ \
+		$(RP_UNIT_SRCS) -lfdt
 
 replay: deps
 	@$(MAKE) --no-print-directory replay-run
@@ -50,6 +63,7 @@ replay-run: build $(RP_TOOL) $(DTBINFO)
 	@MEM=$(REPLAY_MEM) SMP=1 FW=jump DTB= INITRD=$(RP_OPS) ICOUNT=1 \
 	BENCH=off MEMBLOCK_DEBUG=0 BOOTARGS= $(RUN_QEMU)
 
-replay-test: build $(RP_TOOL)
+replay-test: build $(RP_TOOL) $(RP_UNIT)
+	$(RP_UNIT)
 	QEMU=$(QEMU) FIRMWARE=$(FW_jump) KERNEL=$(KERNEL) REPLAY=$(RP_TOOL) \
 	OUT=$(RP_OUT)/test tests/replay_tool/run.sh

@@ -230,10 +230,15 @@ static bool by_allocator(const struct event *ev)
 	       !starts(ev->caller, "memblock_double_array");
 }
 
+/* The new array's reservation, or the old one's free: a doubling's own. */
 static bool by_doubling(const struct event *ev)
 {
-	return ev->type == EV_RANGE && ev->call == RC_RESERVE &&
-	       starts(ev->caller, "memblock_double_array");
+	return ev->type == EV_RANGE && starts(ev->caller, "memblock_double_array");
+}
+
+static bool frees(const struct event *ev)
+{
+	return ev->call == RC_FREE || ev->call == RC_PHYS_FREE;
 }
 
 static void note_other(struct builder *b, const char *name, uint32_t line)
@@ -265,7 +270,11 @@ static void check_resize(struct builder *b, long call)
 	op->caller = intern(b, "the first doubling");
 }
 
-/* "memblock: X is doubled" and the reservation of the new array after it. */
+/*
+ * "memblock: X is doubled", then the free of the old array unless it was
+ * the static one, then the reservation of the new array: all of them done
+ * by memblock itself, in the call before.
+ */
 static int doubling(struct builder *b, const struct line_event *le)
 {
 	const struct line_event *next = peek(b, 1);
@@ -287,7 +296,12 @@ static int doubling(struct builder *b, const struct line_event *le)
 	op->flags |= le->ev.dump_type ? RF_DOUBLES_RESERVED : RF_DOUBLES_MEMORY;
 	op->doubled_at = le->ev.base;
 	b->out->hdr.flags |= RL_HAS_DOUBLING;
-	if (!next || !by_doubling(&next->ev) || next->ev.base != le->ev.base)
+	if (next && by_doubling(&next->ev) && frees(&next->ev)) {
+		b->at++;
+		next = peek(b, 1);
+	}
+	if (!next || !by_doubling(&next->ev) || next->ev.call != RC_RESERVE ||
+	    next->ev.base != le->ev.base)
 		return fail(b, le->line, "'is doubled' with no reservation of the new array after it (memblock_double_array): %s",
 			    next ? "lines out of order?" : "the log ends here: cut short?");
 	b->at++;
@@ -496,7 +510,8 @@ static int step(struct builder *b, const struct line_event *le)
 	case EV_RANGE:
 		b->any_call = true;
 		if (by_doubling(ev))
-			return fail(b, le->line, "memblock_double_array's reservation with no 'is doubled' line before it: lines out of order?");
+			return fail(b, le->line, "memblock_double_array's %s with no 'is doubled' line before it: lines out of order?",
+				    frees(ev) ? "free" : "reservation");
 		if (by_allocator(ev))
 			return lone_reservation(b, le);
 		range_call(b, le);
