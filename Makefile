@@ -156,9 +156,10 @@ need-clang:
 bench: deps
 	@$(MAKE) --no-print-directory bench-run
 
-bench-run: build $(BENCH_HOST) $(BR_BIN)
+bench-run: build $(BENCH_HOST) $(BR_BIN) $(RP_TOOL)
 	QEMU=$(QEMU) FIRMWARE=$(FW_jump) MEM=$(MEM) QUICK=$(QUICK) REPS=$(REPS) \
-	CROSS_CC=$(CROSS_CC) tools/bench.sh $(KERNEL) $(BENCH_HOST) $(BR_BIN) $(BR_OUT)
+	CROSS_CC=$(CROSS_CC) $(RP_BENCH_ENV) \
+	tools/bench.sh $(KERNEL) $(BENCH_HOST) $(BR_BIN) $(BR_OUT)
 	@$(MAKE) --no-print-directory bench-readme
 
 deps:

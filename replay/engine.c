@@ -449,23 +449,42 @@ static int cmp_u64(const void *a, const void *b)
 	return x < y ? -1 : x > y;
 }
 
-/* Min, median and max cost per call type of the run just made. */
+/* Min, median and max of the costs of the calls @pick takes. */
+static uint32_t stats(bool (*pick)(const struct replay_op *, int), int c,
+		      uint64_t *min, uint64_t *median, uint64_t *max)
+{
+	uint32_t n = 0;
+
+	for (uint32_t i = 0; i < E.nr_ops; i++)
+		if (E.list->ops[i].kind < RK_CHECK && pick(&E.list->ops[i], c))
+			E.sorted[n++] = E.cost[i];
+	if (n) {
+		qsort(E.sorted, n, sizeof(E.sorted[0]), cmp_u64);
+		*min = E.sorted[0];
+		*median = E.sorted[n / 2];
+		*max = E.sorted[n - 1];
+	}
+	return n;
+}
+
+static bool of_type(const struct replay_op *op, int c)
+{
+	return op->call == c;
+}
+
+static bool logged(const struct replay_op *op, int c)
+{
+	(void)c;
+	return op->call != RC_REBUILT;
+}
+
+/* Per call type and over every call, for the run just made. */
 static void per_call_stats(struct replay_run_result *r)
 {
-	for (int c = 0; c < RC_NR; c++) {
-		uint32_t n = 0;
-
-		for (uint32_t i = 0; i < E.nr_ops; i++)
-			if (E.list->ops[i].call == c &&
-			    E.list->ops[i].kind < RK_CHECK)
-				E.sorted[n++] = E.cost[i];
-		if (!n)
-			continue;
-		qsort(E.sorted, n, sizeof(E.sorted[0]), cmp_u64);
-		r->cost_min[c] = E.sorted[0];
-		r->cost_median[c] = E.sorted[n / 2];
-		r->cost_max[c] = E.sorted[n - 1];
-	}
+	for (int c = 0; c < RC_NR; c++)
+		stats(of_type, c, &r->cost_min[c], &r->cost_median[c],
+		      &r->cost_max[c]);
+	stats(logged, 0, &r->all_min, &r->all_median, &r->all_max);
 }
 
 size_t replay_arena_bytes(const struct replay_list *list)

@@ -62,6 +62,7 @@ struct replay_run_result {
 	uint64_t cost[RC_NR];	/* summed over the calls of each type */
 	uint64_t cost_min[RC_NR], cost_median[RC_NR], cost_max[RC_NR];
 	uint64_t total;		/* every call the log shows */
+	uint64_t all_min, all_median, all_max;	/* per call, over them all */
 	uint32_t mismatches, unexplained;
 	unsigned long peak_reserved;
 	bool stopped;		/* a refusal stopped it at stop_op */

@@ -371,30 +371,60 @@ static void print_stops(void)
 	}
 }
 
-/* "replay-csv:" lines, one per combination and call type, for make bench. */
+/* The report's op names for make bench, one word each. */
+static const char *const csv_names[RC_NR] = {
+	[RC_REBUILT] = "rebuilt", [RC_ADD] = "add", [RC_ADD_NODE] = "add_node",
+	[RC_REMOVE] = "remove", [RC_RESERVE] = "reserve", [RC_FREE] = "free",
+	[RC_PHYS_FREE] = "phys_free", [RC_FREE_LATE] = "free_late",
+	[RC_FREE_LATE_412] = "free_late", [RC_FREE_EARLY_412] = "free_early",
+	[RC_PHYS_ALLOC_RANGE] = "phys_alloc_range",
+	[RC_ALLOC_TRY_NID] = "alloc_try_nid",
+	[RC_ALLOC_TRY_NID_RAW] = "alloc_try_nid_raw",
+	[RC_ALLOC_EXACT_NID_RAW] = "alloc_exact_nid_raw",
+	[RC_VIRT_ALLOC_TRY_NID] = "virt_alloc_try_nid",
+	[RC_VIRT_ALLOC_NOPANIC] = "virt_alloc_try_nid_nopanic",
+	[RC_VIRT_ALLOC_RAW] = "virt_alloc_try_nid_raw",
+	[RC_NODE_DATA] = "node_data", [RC_UNLOGGED_ALLOC] = "unlogged_alloc",
+};
+
+static void csv_row(const struct replay_run_result *r, const char *op,
+		    uint32_t calls, uint64_t min, uint64_t median, uint64_t max,
+		    uint64_t total)
+{
+	printf("replay-csv: replay-%s,%s,%s,%lu,%s,%" PRIu32 ",%llu,%llu,%llu,%llu\n",
+	       str(E.list->hdr->name), memblock_find_strategy_name(r->find),
+	       memblock_update_strategy_name(r->update),
+	       E.runs[0].peak_reserved, op,
+	       calls, (unsigned long long)min, (unsigned long long)median,
+	       (unsigned long long)max, (unsigned long long)total);
+}
+
+/*
+ * "replay-csv:" lines for make bench (tools/replay_bench.sh), in the
+ * columns of reports/bench.csv from the workload on: the workload is
+ * replay-LOG, regions the most reserved regions linear/linear saw (the
+ * kernel's own map), op `boot` for every call the log shows and one op
+ * per call type; samples are the calls, min, median and max the cost of
+ * one, total their sum.
+ */
 static void print_csv(void)
 {
+	uint32_t calls = 0;
+
+	for (int c = 1; c < RC_NR; c++)
+		calls += E.calls[c];
 	for (int run = 0; run < REPLAY_COMBOS; run++) {
 		const struct replay_run_result *r = &E.runs[run];
 
-		printf("replay-csv: %s,%s,%s,%lu,boot,1,%llu,%llu,%llu\n",
-		       str(E.list->hdr->name),
-		       memblock_find_strategy_name(r->find),
-		       memblock_update_strategy_name(r->update),
-		       r->peak_reserved, (unsigned long long)r->total,
-		       (unsigned long long)r->total,
-		       (unsigned long long)r->total);
+		if (r->stopped)
+			continue;
+		csv_row(r, "boot", calls, r->all_min, r->all_median,
+			r->all_max, r->total);
 		for (int c = 1; c < RC_NR; c++)
 			if (E.calls[c])
-				printf("replay-csv: %s,%s,%s,%lu,%s,%" PRIu32 ",%llu,%llu,%llu\n",
-				       str(E.list->hdr->name),
-				       memblock_find_strategy_name(r->find),
-				       memblock_update_strategy_name(r->update),
-				       r->peak_reserved, replay_call_name(c),
-				       E.calls[c],
-				       (unsigned long long)r->cost_min[c],
-				       (unsigned long long)r->cost_median[c],
-				       (unsigned long long)r->cost_max[c]);
+				csv_row(r, csv_names[c], E.calls[c],
+					r->cost_min[c], r->cost_median[c],
+					r->cost_max[c], r->cost[c]);
 	}
 }
 
@@ -421,6 +451,6 @@ void replay_report(void)
 	print_failures();
 	print_mismatches();
 	print_stops();
-	if (E.cfg->csv)
+	if (E.cfg->csv && E.cfg->counter)
 		print_csv();
 }

@@ -34,6 +34,9 @@ RP_UNIT_SRCS := tests/replay_tool/unit.c tools/replay_line.c \
 		tools/replay_log.c tools/replay_dtb.c $(RP_ENGINE) \
 		$(MM_HOST_SRCS) tests/common/ht.c
 RP_OUT       := $(BUILD)/replay
+# make bench's replay workloads: tools/bench.sh runs tools/replay_bench.sh
+RP_BENCH_ENV := BENCH_EXTRA=tools/replay_bench.sh REPLAY=$(RP_TOOL) \
+		KERNEL=$(KERNEL) REPLAY_MEM=$(REPLAY_MEM)
 RP_OPS       := $(RP_OUT)/replay.ops
 
 .PHONY: replay replay-run replay-tool replay-test
