@@ -212,7 +212,7 @@ status payload-replay 0
 has payload-replay "Mismatches: none: every address and doubling is the kernel's, under every combination"
 has payload-replay "Integrity check: ok"
 count payload-replay '^all calls +44( +[1-9][0-9]*){6}$' 1
-grep -q '^replay-csv: virt-128m,gaptree,binary,' "$OUT/payload-replay.out" && ok || bad "payload-replay: no replay-csv lines"
+grep -q '^replay-csv: replay-virt-128m,gaptree,binary,18,boot,44,' "$OUT/payload-replay.out" && ok || bad "payload-replay: no replay-csv lines"
 
 # An op list that is not one is refused with one line and status 1.
 head -c 1000 "$OUT/virt-128m.ops" >"$OUT/cut.ops"
