@@ -295,12 +295,14 @@ static int read_numa(const char *p, struct event *ev, const char **why)
 
 	if (lit(&s, "Faking a node at [mem ")) {
 		ev->type = EV_NUMA_SET;
+		ev->text = "NUMA: Faking a node";
 		ev->nid = 0;
 		if (!hex(&s, &ev->base) || !lit(&s, "-") || !hex(&s, &end) ||
 		    !lit(&s, "]") || end < ev->base)
 			goto bad;
 	} else if (lit(&s, "Adding memblock [")) {
 		ev->type = EV_NUMA_SET;
+		ev->text = "NUMA: Adding memblock";
 		if (!hex(&s, &ev->base) || !lit(&s, " - ") || !hex(&s, &end) ||
 		    !lit(&s, "] on node ") || !sdec(&s, &ev->nid) ||
 		    end < ev->base)

@@ -532,7 +532,7 @@ static int step(struct builder *b, const struct line_event *le)
 	case EV_NUMA_SET:
 		b->nodes_set = true;
 		emit_range(b, le->line, RK_SET_NODE, ev->base, ev->size,
-			   (int)ev->nid, "NUMA: Faking a node / Adding memblock");
+			   (int)ev->nid, ev->text);
 		return 0;
 	case EV_NODE_DATA:
 		return fail(b, le->line, "NUMA: NODE_DATA with no reservation of that range right before it: lines out of order?");
