@@ -59,16 +59,13 @@ static void describe(const struct replay_op *op)
 	printf("line %" PRIu32 ": ", op->line);
 	switch (op->kind) {
 	case RK_ALLOC_RANGE:
-		printf("%s: %llu bytes align=0x%llx from=0x%llx max_addr=0x%llx %s",
-		       name, (unsigned long long)op->size,
-		       (unsigned long long)op->align,
-		       (unsigned long long)op->base,
-		       (unsigned long long)op->max_addr, str(op->caller));
-		break;
 	case RK_ALLOC_VIRT:
-		printf("%s: %llu bytes align=0x%llx nid=%d from=0x%llx max_addr=0x%llx %s",
-		       name, (unsigned long long)op->size,
-		       (unsigned long long)op->align, (int)op->nid,
+		printf("%s: %llu bytes align=0x%llx ", name,
+		       (unsigned long long)op->size,
+		       (unsigned long long)op->align);
+		if (op->kind == RK_ALLOC_VIRT)
+			printf("nid=%d ", (int)op->nid);
+		printf("from=0x%llx max_addr=0x%llx %s",
 		       (unsigned long long)op->base,
 		       (unsigned long long)op->max_addr, str(op->caller));
 		break;

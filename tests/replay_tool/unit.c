@@ -422,17 +422,26 @@ static char *own_log(size_t *len)
 	return text;
 }
 
-static void own_log_412_check(void)
+/* mm/'s own log as an op list, opened into @list. Return: the blob. */
+static void *own_list(struct replay_list *list)
 {
 	size_t len, bytes;
 	char *text = own_log(&len), err[512];
 	void *blob = build(text, len, NULL, &bytes, err, sizeof(err));
-	struct replay_list list;
 	const char *why;
 
+	free(text);
 	if (!blob)
 		HT_FAIL("mm/'s own log: %s", err);
-	HT_ASSERT(!replay_list_open(blob, bytes, &list, &why));
+	HT_ASSERT(!replay_list_open(blob, bytes, list, &why));
+	return blob;
+}
+
+static void own_log_412_check(void)
+{
+	struct replay_list list;
+	void *blob = own_list(&list);
+
 	HT_ASSERT(list.hdr->flags & RL_FORMAT_412);
 	HT_ASSERT(list.hdr->flags & RL_HAS_DOUBLING);
 	/* Expect: nothing unexplained under any combination */
@@ -449,20 +458,15 @@ static void own_log_412_check(void)
 	for (uint32_t i = 0; i < replay_eng.nr_mismatches; i++)
 		HT_ASSERT_EQ(replay_eng.mismatches[i].reason, RR_GAPTREE_POOL);
 	free(blob);
-	free(text);
 }
 
 /* A scratch window too small for the arrays: one message, no writes outside. */
 static void own_log_scratch_too_small_check(void)
 {
-	size_t len, bytes;
-	char *text = own_log(&len), err[512];
-	void *blob = build(text, len, NULL, &bytes, err, sizeof(err));
 	struct replay_list list;
-	const char *why;
+	void *blob = own_list(&list);
 	int stopped = 0;
 
-	HT_ASSERT(blob && !replay_list_open(blob, bytes, &list, &why));
 	HT_ASSERT_EQ(quiet_run(&list, 16 << 10), 1);
 	for (int run = 0; run < REPLAY_RUNS; run++) {
 		const struct replay_run_result *r = &replay_eng.runs[run];
@@ -475,7 +479,6 @@ static void own_log_scratch_too_small_check(void)
 	/* Expect: every run doubles an array, so every run stops */
 	HT_ASSERT_EQ(stopped, REPLAY_RUNS);
 	free(blob);
-	free(text);
 }
 
 static const struct ht_case cases[] = {
