@@ -7,8 +7,9 @@
  * a node and memory flags, until one finds memory that it can reserve.
  * Linux 4.12 and 6.1 differ only in that order:
  *
- *   4.12 memblock_virt_alloc_internal():  for mirror, then not: for
- *        min_addr, then 0: the node, then any node;
+ *   4.12 memblock_virt_alloc_internal():  the node, then any node: with
+ *        min_addr and mirror, then without min_addr, then without mirror
+ *        either (min_addr is not restored);
  *   6.1  memblock_alloc_internal():       for min_addr, then 0: for
  *        mirror, then not: the node, then (unless exact_nid) any node;
  *   4.12 memblock_alloc_try_nid() (NODE_DATA): the node with mirror, the
@@ -64,29 +65,43 @@ static int add(struct step *s, int n, phys_addr_t min_addr, int nid,
 static int steps_of(const struct replay_op *op, const struct replay_request *rq,
 		    bool linux61, struct step *s)
 {
-	int nflags = have_mirror() ? 2 : 1, n = 0;
-	ulong flags[2] = { nflags == 2 ? MEMBLOCK_MIRROR : MEMBLOCK_NONE,
-			   MEMBLOCK_NONE };
-	int nmins = rq->drop_min && rq->min_addr ? 2 : 1;
-	phys_addr_t mins[2] = { rq->min_addr, 0 };
+	ulong first = have_mirror() ? MEMBLOCK_MIRROR : MEMBLOCK_NONE;
 	bool other = rq->nid != NUMA_NO_NODE && !(linux61 && rq->exact_nid);
+	phys_addr_t m = rq->min_addr;
+	ulong f = first;
+	int n = 0;
 
 	if (op->kind == RK_ALLOC_NODE_DATA && !linux61) {
 		/* memblock_alloc_nid(), then __memblock_alloc_base() */
-		for (int f = 0; f < nflags; f++)
-			n = add(s, n, 0, rq->nid, flags[f]);
+		n = add(s, n, 0, rq->nid, first);
+		if (first)
+			n = add(s, n, 0, rq->nid, MEMBLOCK_NONE);
 		return add(s, n, 0, NUMA_NO_NODE, MEMBLOCK_NONE);
 	}
-	for (int outer = 0; outer < (linux61 ? nmins : nflags); outer++)
-		for (int inner = 0; inner < (linux61 ? nflags : nmins); inner++) {
-			phys_addr_t m = mins[linux61 ? outer : inner];
-			ulong fl = flags[linux61 ? inner : outer];
-
-			n = add(s, n, m, rq->nid, fl);
-			if (other)
-				n = add(s, n, m, NUMA_NO_NODE, fl);
-		}
-	return n;
+	if (linux61 || !rq->drop_min) {
+		/* for min_addr, then 0: mirror, then not */
+		for (int i = 0; i < (rq->drop_min && m ? 2 : 1); i++)
+			for (f = first;; f = MEMBLOCK_NONE) {
+				n = add(s, n, i ? 0 : m, rq->nid, f);
+				if (other)
+					n = add(s, n, i ? 0 : m, NUMA_NO_NODE, f);
+				if (f == MEMBLOCK_NONE)
+					break;
+			}
+		return n;
+	}
+	/* 4.12: min_addr dropped first, and not restored without mirror */
+	for (;;) {
+		n = add(s, n, m, rq->nid, f);
+		if (other)
+			n = add(s, n, m, NUMA_NO_NODE, f);
+		if (m)
+			m = 0;
+		else if (f != MEMBLOCK_NONE)
+			f = MEMBLOCK_NONE;
+		else
+			return n;
+	}
 }
 
 void replay_request_of(const struct replay_op *op, int nid,
