@@ -24,7 +24,7 @@ static const char *const reason_names[RR_NR] = {
 static const char *const reason_texts[RR_NR] = {
 	[RR_NONE] = "no named difference explains it: a bug in mm/ or in the replay",
 	[RR_GAPTREE_POOL] = "gaptree reserves its index's pool when the reserved array doubles (mm/gaptree.c); the kernel has no such reservation, so later blocks (and doubled arrays) move.  Shown: linear/linear reserving the same pool (memblock_set_index_footprint()) gives gaptree's result",
-	[RR_RETRY_ORDER] = "6.1 retries in another order than 4.12 (without min_addr before without mirror, any node before without mirror); shown: 6.1's order of searches finds the kernel's address, 4.12's the replay's",
+	[RR_RETRY_ORDER] = "with mirrored memory, 6.1 retries in another order than 4.12 (4.12 drops min_addr before the mirror preference, 6.1 after; NODE_DATA: 6.1 tries any node with mirror before its node without); shown: 6.1's order of searches finds the kernel's address, 4.12's the replay's",
 	[RR_EXACT_NID] = "6.1's memblock_alloc_exact_nid_raw() does not fall back to other nodes, 4.12 has no such call and does; shown as for retry-order",
 };
 
