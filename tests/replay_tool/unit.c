@@ -14,6 +14,8 @@
  *    gaptree, where each difference is the pool's;
  *  - the same log with a scratch window too small: each run that needs
  *    more stops with one message, and nothing is written outside it;
+ *  - a named difference shown: 6.1's exact-node allocation that gets
+ *    nothing where 4.12 falls back to another node;
  *  - the replay's 4.12 virt chain (replay/chains.c: 4.12's steps without
  *    the memset) against mm/'s memblock_virt_alloc_try_nid_nopanic(), on
  *    random states with two nodes and mirrored memory, under every
@@ -485,6 +487,44 @@ static void own_log_scratch_too_small_check(void)
 	free(blob);
 }
 
+/* ---- a named difference shown ---- */
+
+/*
+ * 6.1's memblock_alloc_exact_nid_raw() on a full node gets nothing (the
+ * log shows no reservation after it); 4.12 falls back to node 1.
+ */
+static const char exact_nid_log[] =
+	"memblock_add_node: [0x0000000080000000-0x00000000807fffff] nid=0 flags=0 setup+0x0/0x4\n"
+	"memblock_add_node: [0x0000000080800000-0x0000000080ffffff] nid=1 flags=0 setup+0x4/0x4\n"
+	"memblock_reserve: [0x0000000080000000-0x00000000807fffff] setup+0x8/0x4\n"
+	"memblock_alloc_exact_nid_raw: 4096 bytes align=0x1000 nid=0 from=0x0000000000000000 max_addr=0x0000000000000000 sparse_init_nid+0xce/0x1b0\n"
+	"Kernel panic - not syncing: sparse_init_nid: node[0] memory map backing failed. Some memory will not be available.\n";
+
+static void exact_nid_difference_check(void)
+{
+	size_t bytes;
+	char err[512];
+	void *blob = build(exact_nid_log, sizeof(exact_nid_log) - 1, NULL,
+			   &bytes, err, sizeof(err));
+	struct replay_list list;
+	const char *why;
+
+	if (!blob)
+		HT_FAIL("%s", err);
+	HT_ASSERT(!replay_list_open(blob, bytes, &list, &why));
+	/* Expect: one mismatch per combination, each explained as exact-nid */
+	HT_ASSERT_EQ(quiet_run(&list, list.hdr->scratch_bytes), 0);
+	HT_ASSERT_EQ(replay_eng.nr_mismatches, REPLAY_COMBOS);
+	for (uint32_t i = 0; i < replay_eng.nr_mismatches; i++) {
+		const struct replay_mismatch *m = &replay_eng.mismatches[i];
+
+		HT_ASSERT_EQ(m->reason, RR_EXACT_NID);
+		HT_ASSERT_EQ(m->got, 0x80fff000);
+		HT_ASSERT_EQ(m->want, 0);
+	}
+	free(blob);
+}
+
 /* ---- the virt chain against mm/'s own ---- */
 
 #ifdef BOOTMEM_ALLOC_ACCESSIBLE
@@ -599,6 +639,7 @@ static const struct ht_case cases[] = {
 	HT_CASE(log_mutations_check),
 	HT_CASE(own_log_412_check),
 	HT_CASE(own_log_scratch_too_small_check),
+	HT_CASE(exact_nid_difference_check),
 	HT_CASE(virt_chain_matches_412_check),
 };
 
