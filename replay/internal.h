@@ -116,6 +116,27 @@ phys_addr_t replay_predict(const struct replay_op *op,
 			   const struct replay_request *rq, bool linux61,
 			   phys_addr_t *first);
 
+/* replay/check.c: after each call */
+struct prediction {
+	phys_addr_t linux412, linux61, first;
+	bool would_fail;
+};
+
+struct array_state {
+	unsigned long memory_max, reserved_max;
+};
+
+bool replay_is_gaptree(int run);
+void replay_predict_all(const struct replay_op *op,
+			const struct replay_request *rq, struct prediction *p);
+void replay_check_alloc(const struct replay_op *op, uint64_t got,
+			const struct prediction *p);
+void replay_note_failed_update(const struct replay_op *op);
+void replay_check_doubling(const struct replay_op *op,
+			   const struct array_state *before);
+void replay_check_agreement(uint64_t got);
+uint32_t replay_step_check(const struct replay_op *op);
+
 /* replay/scratch.c: __va()/__pa() for the replayed memblock. */
 void replay_scratch_init(void *mem, size_t bytes);
 void replay_scratch_reset(void);

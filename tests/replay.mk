@@ -24,14 +24,14 @@ export LOG
 
 RP_TOOL      := $(HOST_BUILD)/replay
 RP_ENGINE    := $(wildcard replay/*.c)
-RP_HDRS      := $(wildcard replay/*.h) tools/replay_host.h
-RP_TOOL_SRCS := tools/replay.c tools/replay_line.c tools/replay_log.c \
-		tools/replay_dtb.c $(RP_ENGINE) $(MM_HOST_SRCS)
+RP_HDRS      := $(wildcard replay/*.h) tools/replay_host.h tools/replay_build.h
+RP_PARSE_SRCS := tools/replay_line.c tools/replay_log.c tools/replay_ops.c \
+		 tools/replay_start.c tools/replay_dtb.c
+RP_TOOL_SRCS := tools/replay.c $(RP_PARSE_SRCS) $(RP_ENGINE) $(MM_HOST_SRCS)
 RP_CFLAGS    := $(HOST_CFLAGS) $(SANITIZE) -O1
 RP_UNIT      := $(HOST_BUILD)/replay_unit
 # The unit test names mm/'s callers with dladdr(): its symbols exported.
-RP_UNIT_SRCS := tests/replay_tool/unit.c tools/replay_line.c \
-		tools/replay_log.c tools/replay_dtb.c $(RP_ENGINE) \
+RP_UNIT_SRCS := tests/replay_tool/unit.c $(RP_PARSE_SRCS) $(RP_ENGINE) \
 		$(MM_HOST_SRCS) tests/common/ht.c
 RP_OUT       := $(BUILD)/replay
 # make bench's replay workloads: tools/bench.sh runs tools/replay_bench.sh

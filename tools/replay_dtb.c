@@ -85,11 +85,13 @@ int replay_read_dtb(const void *blob, size_t bytes, struct dtb_info *info,
 	int ac, sc, node, rc, resv;
 
 	memset(info, 0, sizeof(*info));
-	if (bytes < sizeof(struct fdt_header) ||
-	    (rc = fdt_check_header(blob)) || fdt_totalsize(blob) > bytes) {
+	rc = bytes < sizeof(struct fdt_header) ? -FDT_ERR_TRUNCATED :
+						 fdt_check_header(blob);
+	if (!rc && fdt_totalsize(blob) > bytes)
+		rc = -FDT_ERR_TRUNCATED;
+	if (rc) {
 		snprintf(err, errlen, "device tree: not a valid blob (%s)",
-			 bytes < sizeof(struct fdt_header) || !rc ?
-			 "shorter than its header says" : fdt_strerror(rc));
+			 fdt_strerror(rc));
 		return -1;
 	}
 	ac = cells(blob, 0, "#address-cells", 1);

@@ -8,12 +8,7 @@
  * message naming it, and so do printk times that go backwards.
  *
  * Second pass, in order:
- *  - the start state the log cannot show, rebuilt: memory from the tree
- *    the kernel booted with (its /memory nodes, as
- *    early_init_dt_add_memory_arch() takes them: page-aligned, less what
- *    the kernel says it ignored), or from the memory regions of a
- *    MEMBLOCK configuration dump when there is no tree; no-map
- *    reserved-memory marked NOMAP;
+ *  - the start state the log cannot show (tools/replay_start.c);
  *  - each call; a request with the reservations that follow it (those by
  *    the allocator itself, memblock_alloc_range_nid and the like, of the
  *    request's size); a doubling with the call it happened in; a
@@ -30,137 +25,10 @@
  *    the call failed, and that is what happens without resizing;
  *  - a dump becomes a checkpoint.
  */
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include <string.h>
 
-#include "mm/memblock.h"
-#include "tools/replay_host.h"
-
-/* 6.1's MEMBLOCK_ALLOC_NOLEAKTRACE: as MEMBLOCK_ALLOC_ACCESSIBLE. */
-#define ALLOC_NOLEAKTRACE	1
-/* NODE_DATA is SMP_CACHE_BYTES aligned: L1_CACHE_BYTES, 64 on riscv. */
-#define NODE_DATA_ALIGN		64
-#define OTHER_NAMES		16
-
-struct line_event {
-	struct event ev;
-	uint32_t line;
-};
-
-struct other {
-	char name[48];
-	uint32_t count, first;
-};
-
-struct builder {
-	const struct replay_input *in;
-	struct replay_output *out;
-	char *err;
-	size_t errlen;
-	struct line_event *evs;
-	size_t nr_evs;
-	uint32_t lines;
-	/* the second pass */
-	size_t at;		/* event being read */
-	long pending;		/* request op awaiting its reservations, or -1 */
-	long last_call;		/* op a doubling belongs to, or -1 */
-	bool resize_placed, nodes_set, any_call, is_412, is_61;
-	int node_data;
-	struct other others[OTHER_NAMES];
-	int nr_others;
-	uint32_t others_dropped;
-	uint32_t mem_limit_line;
-	long first_dump;	/* event index, or -1 */
-};
-
-static int fail(struct builder *b, uint32_t line, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
-
-static int fail(struct builder *b, uint32_t line, const char *fmt, ...)
-{
-	va_list ap;
-	int n = 0;
-
-	if (line)
-		n = snprintf(b->err, b->errlen, "line %u: ", line);
-	va_start(ap, fmt);
-	vsnprintf(b->err + n, b->errlen - (size_t)n, fmt, ap);
-	va_end(ap);
-	return -1;
-}
-
-/* ---- the output ---- */
-
-static void *grow(void *p, size_t *cap, size_t need, size_t elem)
-{
-	size_t n = *cap ? *cap : 64;
-
-	if (need <= *cap)
-		return p;
-	while (n < need)
-		n *= 2;
-	p = realloc(p, n * elem);
-	if (!p) {
-		fprintf(stderr, "replay: out of memory\n");
-		exit(2);
-	}
-	*cap = n;
-	return p;
-}
-
-/* A string of the table, shared with an equal one already there. */
-static uint32_t intern(struct builder *b, const char *s)
-{
-	struct replay_output *o = b->out;
-	size_t len = strlen(s) + 1;
-
-	for (size_t off = 0; off < o->strings_bytes;
-	     off += strlen(o->strings + off) + 1)
-		if (!strcmp(o->strings + off, s))
-			return (uint32_t)off;
-	o->strings = grow(o->strings, &o->cap_strings, o->strings_bytes + len, 1);
-	memcpy(o->strings + o->strings_bytes, s, len);
-	o->strings_bytes += len;
-	return (uint32_t)(o->strings_bytes - len);
-}
-
-static struct replay_op *emit_at(struct builder *b, size_t at, uint32_t line,
-				 enum replay_kind kind, enum replay_call call)
-{
-	struct replay_output *o = b->out;
-	struct replay_op *op;
-
-	o->ops = grow(o->ops, &o->cap_ops, o->nr_ops + 1, sizeof(*op));
-	memmove(&o->ops[at + 1], &o->ops[at], (o->nr_ops - at) * sizeof(*op));
-	o->nr_ops++;
-	if (b->pending >= (long)at)
-		b->pending++;
-	if (b->last_call >= (long)at)
-		b->last_call++;
-	op = &o->ops[at];
-	*op = (struct replay_op){ .line = line, .kind = kind, .call = call,
-				  .caller = intern(b, ""), .nid = NUMA_NO_NODE };
-	return op;
-}
-
-static struct replay_op *emit(struct builder *b, uint32_t line,
-			      enum replay_kind kind, enum replay_call call)
-{
-	return emit_at(b, b->out->nr_ops, line, kind, call);
-}
-
-static void emit_range(struct builder *b, uint32_t line, enum replay_kind kind,
-		       uint64_t base, uint64_t size, int nid, const char *why)
-{
-	struct replay_op *op = emit(b, line, kind, RC_REBUILT);
-
-	op->base = base;
-	op->size = size;
-	op->nid = nid;
-	op->caller = intern(b, why);
-}
+#include "tools/replay_build.h"
 
 /* ---- the first pass: lines to events ---- */
 
@@ -203,7 +71,7 @@ static int read_lines(struct builder *b)
 			last_time = ev.time_us;
 			last_time_line = b->lines;
 		}
-		b->evs = grow(b->evs, &cap, b->nr_evs + 1, sizeof(*b->evs));
+		b->evs = replay_grow(b->evs, &cap, b->nr_evs + 1, sizeof(*b->evs));
 		b->evs[b->nr_evs++] = (struct line_event){ ev, b->lines };
 	}
 	return 0;
@@ -214,11 +82,6 @@ static int read_lines(struct builder *b)
 static const struct line_event *peek(struct builder *b, size_t ahead)
 {
 	return b->at + ahead < b->nr_evs ? &b->evs[b->at + ahead] : NULL;
-}
-
-static bool starts(const char *s, const char *prefix)
-{
-	return !strncmp(s, prefix, strlen(prefix));
 }
 
 /* A reservation made by memblock's allocator for a request. */
@@ -327,33 +190,6 @@ static int attempt(struct builder *b, const struct line_event *le)
 		op->first_attempt = le->ev.base;
 	op->expect = le->ev.base;
 	return 0;
-}
-
-/* A NUMA tree's node ids, where the log does not print them. */
-static void set_nodes_from_start(struct builder *b, uint32_t line)
-{
-	const struct dtb_info *dtb = b->in->dtb;
-
-	b->nodes_set = true;
-	if (dtb) {
-		for (size_t i = 0; i < dtb->nr_memory; i++)
-			if (dtb->memory[i].nid >= 0)
-				emit_range(b, line, RK_SET_NODE, dtb->memory[i].base,
-					   dtb->memory[i].size, dtb->memory[i].nid,
-					   "numa-node-id in the tree");
-		return;
-	}
-	for (size_t i = (size_t)b->first_dump; b->first_dump >= 0 && i < b->nr_evs; i++) {
-		const struct event *ev = &b->evs[i].ev;
-
-		if (ev->type == EV_DUMP_REGION && ev->dump_type == 0 &&
-		    ev->nid != MAX_NUMNODES && ev->size)
-			emit_range(b, line, RK_SET_NODE, ev->base, ev->size,
-				   (int)ev->nid, "the node of the dump's memory region");
-		if (ev->type != EV_DUMP_REGION && ev->type != EV_DUMP_CNT &&
-		    ev->type != EV_DUMP_SIZES && i != (size_t)b->first_dump)
-			break;
-	}
 }
 
 /* An allocator's reservation with no request: NODE_DATA, or unknown. */
@@ -552,174 +388,6 @@ static int step(struct builder *b, const struct line_event *le)
 	}
 }
 
-/* ---- the start state ---- */
-
-/* The tree's memory, as early_init_dt_add_memory_arch() adds it. */
-static void start_from_tree(struct builder *b, char *desc, size_t len)
-{
-	const struct dtb_info *dtb = b->in->dtb;
-	size_t n = 0;
-
-	for (size_t i = 0; i < dtb->nr_memory; i++) {
-		uint64_t base = dtb->memory[i].base, size = dtb->memory[i].size;
-
-		if (size < PAGE_SIZE - (base & ~PAGE_MASK))
-			continue;
-		if (base & ~PAGE_MASK) {
-			size -= PAGE_SIZE - (base & ~PAGE_MASK);
-			base = PAGE_ALIGN(base);
-		}
-		size &= PAGE_MASK;
-		emit_range(b, 0, RK_ADD, base, size, NUMA_NO_NODE,
-			   "/memory in the tree");
-		n += (size_t)snprintf(desc + n, n < len ? len - n : 0,
-				      "%s[0x%llx-0x%llx]", i ? ", " : "",
-				      (unsigned long long)base,
-				      (unsigned long long)(base + size - 1));
-	}
-	snprintf(desc + n, n < len ? len - n : 0,
-		 " (memblock_add() from the device tree's /memory)");
-	for (size_t i = 0; i < dtb->nr_nomap; i++)
-		emit_range(b, 0, RK_MARK_NOMAP, dtb->nomap[i].base,
-			   dtb->nomap[i].size, NUMA_NO_NODE,
-			   "no-map reserved-memory in the tree");
-}
-
-/* Does the log say where node ids are set (and NODE_DATA placed)? */
-static bool logs_numa(const struct builder *b)
-{
-	for (size_t i = 0; i < b->nr_evs; i++)
-		if (b->evs[i].ev.type == EV_NUMA_SET ||
-		    b->evs[i].ev.type == EV_NODE_DATA)
-			return true;
-	return false;
-}
-
-/*
- * The dump's memory.  Its node ids are set where the log says (see
- * set_nodes_from_start()); a log that never says had them from the start.
- */
-static void start_from_dump(struct builder *b, char *desc, size_t len)
-{
-	bool with_nodes = !logs_numa(b);
-	size_t n = snprintf(desc, len, "memory of the MEMBLOCK configuration dump at line %u%s:",
-			    b->evs[b->first_dump].line,
-			    with_nodes ? ", on its nodes" : "");
-
-	for (size_t i = (size_t)b->first_dump + 1; i < b->nr_evs; i++) {
-		const struct event *ev = &b->evs[i].ev;
-
-		if (ev->type != EV_DUMP_REGION && ev->type != EV_DUMP_CNT &&
-		    ev->type != EV_DUMP_SIZES)
-			break;
-		if (ev->type != EV_DUMP_REGION || ev->dump_type || !ev->size)
-			continue;
-		if (with_nodes && ev->nid != MAX_NUMNODES)
-			emit_range(b, 0, RK_ADD_NODE, ev->base, ev->size,
-				   (int)ev->nid, "memory in the dump");
-		else
-			emit_range(b, 0, RK_ADD, ev->base, ev->size,
-				   NUMA_NO_NODE, "memory in the dump");
-		if (ev->flags & MEMBLOCK_NOMAP)
-			emit_range(b, 0, RK_MARK_NOMAP, ev->base, ev->size,
-				   NUMA_NO_NODE, "NOMAP in the dump");
-		n += (size_t)snprintf(desc + n, n < len ? len - n : 0,
-				      " [0x%llx-0x%llx]",
-				      (unsigned long long)ev->base,
-				      (unsigned long long)(ev->base + ev->size - 1));
-	}
-}
-
-/* Does the log add memory itself (memblock=debug from the first call)? */
-static bool logs_memory(const struct builder *b)
-{
-	for (size_t i = 0; i < b->nr_evs; i++)
-		if (b->evs[i].ev.type == EV_RANGE &&
-		    (b->evs[i].ev.call == RC_ADD || b->evs[i].ev.call == RC_ADD_NODE))
-			return true;
-	return false;
-}
-
-static int start(struct builder *b)
-{
-	char desc[512];
-	size_t n;
-
-	b->first_dump = -1;
-	for (size_t i = 0; i < b->nr_evs && b->first_dump < 0; i++)
-		if (b->evs[i].ev.type == EV_DUMP)
-			b->first_dump = (long)i;
-	if (b->in->dtb)
-		start_from_tree(b, desc, sizeof(desc));
-	else if (b->first_dump >= 0)
-		start_from_dump(b, desc, sizeof(desc));
-	else if (logs_memory(b))
-		snprintf(desc, sizeof(desc), "nothing: the log adds the memory itself");
-	else
-		return fail(b, 0, "the log has no MEMBLOCK configuration dump and no device tree was given: the replay cannot know the memory memblock started with");
-	n = strlen(desc);
-	for (size_t i = 0; i < b->nr_evs; i++) {
-		const struct line_event *le = &b->evs[i];
-
-		if (le->ev.type != EV_IGNORED || !b->in->dtb)
-			continue;
-		emit_range(b, le->line, RK_REMOVE, le->ev.base, le->ev.size,
-			   NUMA_NO_NODE, "OF: fdt: Ignoring memory");
-		n += (size_t)snprintf(desc + n, n < sizeof(desc) ? sizeof(desc) - n : 0,
-				      "; less [0x%llx-0x%llx] (line %u: ignored by the kernel)",
-				      (unsigned long long)le->ev.base,
-				      (unsigned long long)(le->ev.base + le->ev.size - 1),
-				      le->line);
-	}
-	b->out->hdr.start = intern(b, desc);
-	return 0;
-}
-
-static void finish_header(struct builder *b)
-{
-	struct replay_header *h = &b->out->hdr;
-	char text[1024];
-	size_t n = 0;
-	uint64_t grows = 4, cap = INIT_MEMBLOCK_REGIONS, chunk;
-
-	for (int i = 0; i < b->nr_others; i++)
-		n += (size_t)snprintf(text + n, n < sizeof(text) ? sizeof(text) - n : 0,
-				      "%s%u x %s (first at line %u)",
-				      i ? ", " : "", b->others[i].count,
-				      b->others[i].name, b->others[i].first);
-	if (b->others_dropped)
-		n += (size_t)snprintf(text + n, n < sizeof(text) ? sizeof(text) - n : 0,
-				      ", %u lines of other kinds", b->others_dropped);
-	if (b->mem_limit_line)
-		snprintf(text + n, n < sizeof(text) ? sizeof(text) - n : 0,
-			 "%smem= on the command line (line %u): memblock_enforce_memory_limit() is not logged and not replayed",
-			 n ? "; " : "", b->mem_limit_line);
-	if (!b->nr_others && !b->mem_limit_line)
-		text[0] = '\0';
-	h->not_replayed = intern(b, text);
-	h->name = intern(b, b->in->name);
-
-	/* the scratch window: up to six live arrays or pools at the largest */
-	for (size_t i = 0; i < b->out->nr_ops; i++)
-		grows += b->out->ops[i].kind < RK_CHECK;
-	while (cap < grows)
-		cap *= 2;
-	chunk = PAGE_ALIGN((2 * cap + 2) * 64);
-	h->scratch_bytes = 8 * chunk;
-
-	memcpy(h->magic, REPLAY_MAGIC, 8);
-	h->version = REPLAY_VERSION;
-	h->header_bytes = sizeof(*h);
-	h->op_bytes = sizeof(struct replay_op);
-	h->nr_ops = (uint32_t)b->out->nr_ops;
-	h->strings_bytes = (uint32_t)b->out->strings_bytes;
-	h->log_lines = b->lines;
-	if (b->is_412)
-		h->flags |= RL_FORMAT_412;
-	if (b->is_61)
-		h->flags |= RL_FORMAT_61;
-}
-
 static bool is_412_call(enum replay_call c)
 {
 	return c == RC_FREE || c == RC_FREE_EARLY_412 || c == RC_FREE_LATE_412 ||
@@ -752,7 +420,7 @@ int replay_build(const struct replay_input *in, struct replay_output *out,
 		b.is_61 |= is_61_call(b.evs[i].ev.call);
 	}
 	if (!ret)
-		ret = start(&b);
+		ret = start_state(&b);
 	for (b.at = 0; !ret && b.at < b.nr_evs; b.at++)
 		ret = step(&b, &b.evs[b.at]);
 	if (!ret && !b.any_call)
@@ -763,24 +431,3 @@ int replay_build(const struct replay_input *in, struct replay_output *out,
 	return ret;
 }
 
-void *replay_blob(const struct replay_output *out, size_t *bytes)
-{
-	size_t ops = out->nr_ops * sizeof(struct replay_op);
-	char *blob;
-
-	*bytes = sizeof(out->hdr) + ops + out->strings_bytes;
-	blob = malloc(*bytes);
-	if (!blob)
-		return NULL;
-	memcpy(blob, &out->hdr, sizeof(out->hdr));
-	memcpy(blob + sizeof(out->hdr), out->ops, ops);
-	memcpy(blob + sizeof(out->hdr) + ops, out->strings, out->strings_bytes);
-	return blob;
-}
-
-void replay_free_output(struct replay_output *out)
-{
-	free(out->ops);
-	free(out->strings);
-	memset(out, 0, sizeof(*out));
-}
