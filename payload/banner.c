@@ -14,7 +14,8 @@ extern char _start[], _end[];
 
 #define KEY	"%-23s: "
 
-void print_banner(unsigned long hartid, const void *fdt)
+void print_banner(unsigned long hartid, const void *fdt,
+		  unsigned long load_addr)
 {
 	long impl = sbi_get_impl_id();
 	long impl_ver = sbi_get_impl_version();
@@ -43,6 +44,9 @@ void print_banner(unsigned long hartid, const void *fdt)
 	       dt_root_addr_cells(), dt_root_size_cells());
 	printf(KEY "[0x%016lx-0x%016lx]\n", "Payload Image",
 	       (unsigned long)_start, (unsigned long)_end - 1);
+	printf(KEY "0x%016lx (%s)\n", "Payload Loaded At", load_addr,
+	       load_addr == (unsigned long)_start ?
+	       "where it is linked" : "moved to where it is linked");
 	printf(KEY "%s\n", "Bootargs", bootargs ? bootargs : "(none)");
 	if (exit_dev)
 		printf(KEY "sifive,test0 at 0x%llx\n", "Exit Device",

@@ -27,7 +27,8 @@ struct boot_options {
 extern struct boot_options boot_options;
 
 void parse_bootargs(const char *bootargs);	/* payload/bootargs.c */
-void print_banner(unsigned long hartid, const void *fdt);
+void print_banner(unsigned long hartid, const void *fdt,
+		  unsigned long load_addr);
 int setup_memblock(const void *fdt);
 int alloc_demo(void);
 int run_benchmarks(void);
