@@ -5,6 +5,7 @@
 
 #include "mm/memblock.h"
 #include "payload/payload.h"
+#include "platform/counters.h"
 #include "platform/csr.h"
 #include "platform/dt.h"
 #include "platform/exit.h"
@@ -13,6 +14,19 @@
 extern char _start[], _end[];
 
 #define KEY	"%-23s: "
+
+/* "rdcycle counts, rdinstret traps, ...": what counters_probe() found. */
+static void print_counters(void)
+{
+	printf(KEY, "Counters");
+	for (unsigned int c = 0; c < COUNTER_NR; c++)
+		printf("%s%s %s%s", c ? ", " : "", counter_name(c),
+		       counter_state_name(counter_state(c)),
+		       !counter_faked(c) ? "" :
+		       counter_state(c) == COUNTER_TRAPS ?
+		       " (payload.counter_trap)" : " (payload.counter_stuck)");
+	printf("\n");
+}
 
 void print_banner(unsigned long hartid, const void *fdt,
 		  unsigned long load_addr)
@@ -53,6 +67,7 @@ void print_banner(unsigned long hartid, const void *fdt,
 		       (unsigned long long)exit_dev);
 	else
 		printf(KEY "%s\n", "Exit Device", platform_exit_description());
+	print_counters();
 	printf(KEY "%s\n", "memblock=debug",
 	       boot_options.memblock_debug ? "on" : "off");
 	printf(KEY "find %s, update %s\n", "memblock Strategies",

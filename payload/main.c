@@ -8,6 +8,7 @@
 #include "mm/memblock.h"
 #include "payload/payload.h"
 #include "platform/console.h"
+#include "platform/counters.h"
 #include "platform/dt.h"
 #include "platform/exit.h"
 
@@ -23,6 +24,8 @@ void main(unsigned long hartid, const void *fdt, unsigned long load_addr)
 		boot_fail("device tree");
 	integrity_snapshot(fdt);		/* checksums: DTB, image, OpenSBI */
 	parse_bootargs(dt_bootargs(fdt));	/* memblock=debug and friends */
+	counters_probe(boot_options.counter_trap, /* which read, which count */
+		       boot_options.counter_stuck);
 	print_banner(hartid, fdt, load_addr);	/* Key : value lines */
 	if (setup_memblock(fdt))		/* device tree -> memblock */
 		boot_fail("device tree -> memblock");
