@@ -159,6 +159,8 @@ static void set_param(const char *name, const char *val)
 		set_flag(name, val, &boot_options.panic);
 	} else if (!strcmp(name, "payload.trap")) {
 		set_flag(name, val, &boot_options.trap);
+	} else if (!strcmp(name, "payload.dumpdtb")) {
+		set_flag(name, val, &boot_options.dumpdtb);
 	} else if (!strcmp(name, "payload.counter_trap")) {
 		set_counters(name, val, &boot_options.counter_trap);
 	} else if (!strcmp(name, "payload.counter_stuck")) {

@@ -27,6 +27,7 @@ void main(unsigned long hartid, const void *fdt, unsigned long load_addr)
 	counters_probe(boot_options.counter_trap, /* which read, which count */
 		       boot_options.counter_stuck);
 	print_banner(hartid, fdt, load_addr);	/* Key : value lines */
+	dump_dtb(fdt);				/* payload.dumpdtb: the blob in hex */
 	if (setup_memblock(fdt))		/* device tree -> memblock */
 		boot_fail("device tree -> memblock");
 	__memblock_dump_all();			/* Linux 4.12's dump */

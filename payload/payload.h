@@ -16,6 +16,7 @@ struct boot_options {
 	bool movable_node;	/* movable_node: skip hotpluggable memory */
 	bool panic;		/* payload.panic: panic on purpose (tests) */
 	bool trap;		/* payload.trap: take an illegal instruction (tests) */
+	bool dumpdtb;		/* payload.dumpdtb: print the blob in hex (tests) */
 	bool bench;		/* bench or bench=quick: run the benchmarks */
 	bool bench_quick;	/* bench=quick: fewer region counts and samples */
 	bool bench_csv;		/* bench.csv: machine-readable lines too */
@@ -31,6 +32,7 @@ extern struct boot_options boot_options;
 void parse_bootargs(const char *bootargs);	/* payload/bootargs.c */
 void print_banner(unsigned long hartid, const void *fdt,
 		  unsigned long load_addr);
+void dump_dtb(const void *fdt);		/* payload/dumpdtb.c */
 int setup_memblock(const void *fdt);
 int alloc_demo(void);
 int run_benchmarks(void);
