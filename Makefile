@@ -179,7 +179,7 @@ help:
 	@echo "memblock-rv: Linux 4.12 memblock from the device tree, in an S-mode"
 	@echo "RISC-V payload under OpenSBI in QEMU virt."
 	@echo
-	@echo "  make              build $(KERNEL) (and payload.asm, payload.sym); nothing else"
+	@echo "  make              build $(KERNEL), $(IMAGE) (the Image; and payload.asm, payload.sym)"
 	@echo "  make run          deps, then boot it: QEMU virt, 128 MiB, 1 hart, OpenSBI fw_jump;"
 	@echo "                    exits 0 iff the payload does"
 	@echo "  make debug        the same, QEMU waiting for gdb-multiarch on :$(GDBPORT)"
@@ -199,8 +199,11 @@ help:
 	@echo "  make clean        remove $(BUILD)/"
 	@echo
 	@echo "Variables (run, debug):"
-	@echo "  MEM=128M          guest memory (QEMU -m)"
-	@echo "  SMP=1             harts (QEMU -smp)"
+	@echo "  BOOT=opensbi      opensbi: OpenSBI starts the payload; uboot: Debian's U-Boot"
+	@echo "                    boots build/payload.bin with booti from build/uboot/disk.img"
+	@echo "  MACHINE=virt      virt, or sifive_u (QEMU's HiFive Unleashed; payload on hart 1)"
+	@echo "  MEM=128M          guest memory (QEMU -m; BOOT=uboot: 256M)"
+	@echo "  SMP=1             harts (QEMU -smp; MACHINE=sifive_u: 2)"
 	@echo "  FW=jump           OpenSBI firmware: jump (fw_jump.elf) or dynamic (fw_dynamic.bin)"
 	@echo "  DTB=file.dtb      boot with this device tree instead of QEMU's"
 	@echo "  BOOTARGS='...'    /chosen/bootargs: memblock=debug, movable_node,"
