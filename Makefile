@@ -97,8 +97,13 @@ FW_jump     := $(OPENSBI_DIR)/fw_jump.elf
 BENCH       ?= quick
 DTBINFO     := $(HOST_BUILD)/dtbinfo
 # The environment carries them to the script: no shell ever reads BOOTARGS.
-export QEMU OPENSBI_DIR KERNEL MEM SMP FW DTB BOOTARGS MEMBLOCK_DEBUG BENCH ICOUNT
+export QEMU OPENSBI_DIR KERNEL FW DTB BOOTARGS MEMBLOCK_DEBUG BENCH ICOUNT
 export BOOT MACHINE
+# MEM and SMP go to QEMU's runs only: their defaults follow BOOT and
+# MACHINE, which a make started from a recipe (the tests) must compute
+# again, not inherit.
+qemu qemu-gdb: export MEM := $(MEM)
+qemu qemu-gdb: export SMP := $(SMP)
 RUN_QEMU = NM=$(CROSS_NM) DTBINFO=$(DTBINFO) tools/run-qemu.sh
 
 # ---- Host tests and tools, each fragment owning its targets ---------------
