@@ -176,6 +176,7 @@ fi
 # ---- Boot ------------------------------------------------------------------
 argv=(-M "$machine" -m "$MEM" -smp "$SMP" -nographic -no-reboot -bios "$firmware")
 if [ "$BOOT" = uboot ]; then
+	# shellcheck disable=SC2054  # the commas are QEMU's
 	argv+=(-kernel "$UBOOT_DIR/uboot.elf"
 	       -drive "file=$UBOOT_DISK,format=raw,if=none,id=disk0,readonly=on"
 	       -device virtio-blk-device,drive=disk0)
