@@ -22,9 +22,9 @@
 #include <libfdt.h>
 #include <stdio.h>
 
+#include "bench/counters.h"
 #include "mm/memblock.h"
 #include "payload/payload.h"
-#include "platform/csr.h"
 #include "replay/replay.h"
 
 static const struct memblock_redirect to_replay = {
@@ -32,11 +32,6 @@ static const struct memblock_redirect to_replay = {
 	.virt_to_phys = replay_pa,
 	.vprintf = replay_message,
 };
-
-static uint64_t counter(void)
-{
-	return rdinstret();
-}
 
 static bool read_cell(const void *fdt, int node, const char *name,
 		      uint64_t *v)
@@ -99,12 +94,14 @@ static phys_addr_t take(size_t bytes, const char *what)
 
 static int replay(const struct replay_list *list)
 {
-	struct replay_config cfg = { .counter = counter,
-				     .counter_unit = "rdinstret: guest instructions under QEMU -icount, host ticks without",
+	struct replay_config cfg = { .counter_unit = bench_counters_unit(),
 				     .csv = true };
 	phys_addr_t scratch, arena;
 	int ret;
 
+	/* the benchmark's counter: the first that counts (none: no costs) */
+	if (bench_counter_usable())
+		cfg.counter = bench_counter_read;
 	cfg.scratch_bytes = list->hdr->scratch_bytes;
 	cfg.arena_bytes = replay_arena_bytes(list);
 	scratch = take(cfg.scratch_bytes, "scratch window");

@@ -64,7 +64,7 @@ replay-run: build $(RP_TOOL) $(DTBINFO)
 	@mkdir -p $(RP_OUT)
 	@$(RP_TOOL) $${DTB:+--dtb "$$DTB"} --ops $(RP_OPS) "$$LOG"
 	@MEM=$(REPLAY_MEM) SMP=1 FW=jump DTB= INITRD=$(RP_OPS) ICOUNT=1 \
-	BENCH=off MEMBLOCK_DEBUG=0 BOOTARGS= $(RUN_QEMU)
+	BOOT=opensbi MACHINE=virt BENCH=off MEMBLOCK_DEBUG=0 BOOTARGS= $(RUN_QEMU)
 
 replay-test: build $(RP_TOOL) $(RP_UNIT)
 	$(RP_UNIT)
