@@ -156,7 +156,7 @@ qemu-test: build dt-big-test $(UBOOT_DISK) $(DT_CHECK)
 	QEMU=$(QEMU) OPENSBI_DIR=$(OPENSBI_DIR) KERNEL=$(KERNEL) NM=$(CROSS_NM) \
 	CROSS_OBJCOPY=$(CROSS_OBJCOPY) DTCHECK=$(DT_CHECK) tests/qemu/run.sh
 
-fuzz: fuzz-mm fuzz-dt
+fuzz: fuzz-mm fuzz-dt fuzz-replay
 
 # The fuzz targets' compiler and its libFuzzer runtime (a package of its own).
 need-clang:
@@ -201,7 +201,7 @@ help:
 	@echo "                    REPS=5: runs of the tcg and host modes)"
 	@echo "  make bench-report reports/bench.csv -> bench.md and plots (bench-report-test: its test)"
 	@echo "  make bench-readme README's benchmark table from reports/ (make bench runs it)"
-	@echo "  make fuzz         the libFuzzer targets fuzz-mm and fuzz-dt, FUZZ_SECONDS each"
+	@echo "  make fuzz         the libFuzzer targets fuzz-mm, fuzz-dt and fuzz-replay, FUZZ_SECONDS each"
 	@echo "  make replay LOG=file.log [DTB=file.dtb]"
 	@echo "                    replay a kernel's memblock=debug log in the payload under every"
 	@echo "                    strategy, QEMU -icount (REPLAY_MEM=$(REPLAY_MEM)); replay-test: its tests"
