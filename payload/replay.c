@@ -95,7 +95,7 @@ static phys_addr_t take(size_t bytes, const char *what)
 static int replay(const struct replay_list *list)
 {
 	struct replay_config cfg = { .counter_unit = bench_counters_unit(),
-				     .csv = true };
+				     .csv = boot_options.bench_csv };
 	phys_addr_t scratch, arena;
 	int ret;
 

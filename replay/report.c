@@ -397,8 +397,8 @@ static void csv_row(const struct replay_run_result *r, const char *op,
 }
 
 /*
- * "replay-csv:" lines for make bench (tools/replay_bench.sh), in the
- * columns of reports/bench.csv from the workload on: the workload is
+ * "replay-csv:" lines for make bench (tools/replay_bench.sh; the payload
+ * asks for them with the bootarg bench.csv), in the columns of reports/bench.csv from the workload on: the workload is
  * replay-LOG, regions the most reserved regions linear/linear saw (the
  * kernel's own map), op `boot` for every call the log shows and one op
  * per call type; samples are the calls, min, median and max the cost of

@@ -39,7 +39,7 @@ for log in "$REPLAY_LOGS"/*.log; do
 	rc=0
 	"$QEMU" -M virt -m "$REPLAY_MEM" -smp 1 -nographic -no-reboot \
 		-bios "$FIRMWARE" -kernel "$KERNEL" -initrd "$ops" \
-		-icount shift=0,sleep=off </dev/null 2>&1 | tr -d '\r' >"$console" || rc=$?
+		-append bench.csv -icount shift=0,sleep=off </dev/null 2>&1 | tr -d '\r' >"$console" || rc=$?
 	rm -f "$ops"
 	if [ "$rc" -ne 0 ] || ! grep -q '^replay-csv: ' "$console"; then
 		echo "bench: replay of $name FAILED (exit $rc); see $console" >&2

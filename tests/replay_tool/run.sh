@@ -207,12 +207,13 @@ qemu_boot() {
 # exact instruction counts (the same on every run).
 "$REPLAY" --dtb "$LOGS/virt-128m.dtb" --ops "$OUT/virt-128m.ops" "$LOGS/virt-128m.log" 2>"$OUT/ops.err" ||
 	bad "writing the op list: $(cat "$OUT/ops.err")"
-qemu_boot payload-replay -initrd "$OUT/virt-128m.ops" -icount shift=0,sleep=off
+qemu_boot payload-replay -initrd "$OUT/virt-128m.ops" -icount shift=0,sleep=off \
+	-append bench.csv
 status payload-replay 0
 has payload-replay "Mismatches: none: every address and doubling is the kernel's, under every combination"
 has payload-replay "Integrity check: ok"
 count payload-replay '^all calls +44( +[1-9][0-9]*){6}$' 1
-grep -q '^replay-csv: replay-virt-128m,gaptree,binary,18,boot,44,' "$OUT/payload-replay.out" && ok || bad "payload-replay: no replay-csv lines"
+grep -q '^replay-csv: replay-virt-128m,gaptree,binary,18,boot,44,' "$OUT/payload-replay.out" && ok || bad "payload-replay: no replay-csv lines (bench.csv)"
 
 # An op list that is not one is refused with one line and status 1.
 head -c 1000 "$OUT/virt-128m.ops" >"$OUT/cut.ops"
