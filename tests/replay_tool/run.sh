@@ -16,7 +16,7 @@
 # FIRMWARE, OUT)
 set -uo pipefail
 
-cd "$(dirname "$0")/../.."
+cd "$(dirname "$0")/../.." || exit 2
 REPLAY=${REPLAY:-build/host/replay}
 KERNEL=${KERNEL:-build/payload.elf}
 QEMU=${QEMU:-qemu-system-riscv64}
@@ -136,7 +136,7 @@ head -c "$(grep -b -m1 'memblock_reserve: \[0x0000000087fff000' "$OUT/clean.log"
 hostile cut-request "line 56: the log ends right after this request"
 { head -n 56 "$OUT/clean.log"; sed -n 57p "$OUT/clean.log" | head -c 40; } >"$OUT/cut-line.log"
 hostile cut-line "line 57: "
-grep -qF "cut short" "$OUT/cut-line.err" && ok || bad "cut-line: no 'cut short'"
+if grep -qF "cut short" "$OUT/cut-line.err"; then ok; else bad "cut-line: no 'cut short'"; fi
 
 # garbled numbers and names
 sed '57s/0x0000000087fff000/0x00000000zz7ff000/' "$OUT/clean.log" >"$OUT/garbled-hex.log"
@@ -182,14 +182,17 @@ hostile nostart "no MEMBLOCK configuration dump and no device tree" ""
 head -c 65536 /dev/urandom >"$OUT/random.log"
 "$REPLAY" "$OUT/random.log" >/dev/null 2>"$OUT/random.err"
 STATUS=$?
-[ "$STATUS" -eq 2 ] && [ "$(wc -l <"$OUT/random.err")" -eq 1 ] && ok ||
+if [ "$STATUS" -eq 2 ] && [ "$(wc -l <"$OUT/random.err")" -eq 1 ]; then ok; else
 	bad "random bytes: status $STATUS: $(head -c 300 "$OUT/random.err")"
+fi
 head -c 100 "$LOGS/virt-128m.dtb" >"$OUT/cut.dtb"
 cp "$OUT/clean.log" "$OUT/cut-dtb.log"
 hostile cut-dtb "device tree: not a valid blob" "$OUT/cut.dtb"
 "$REPLAY" --dtb "$OUT/cut.dtb" "$OUT/cut-dtb.log" >/dev/null 2>"$OUT/cut-dtb.err"
-[ $? -eq 2 ] && grep -qF "cut.dtb: device tree: not a valid blob" "$OUT/cut-dtb.err" && ok ||
+STATUS=$?
+if [ "$STATUS" -eq 2 ] && grep -qF "cut.dtb: device tree: not a valid blob" "$OUT/cut-dtb.err"; then ok; else
 	bad "cut dtb: $(cat "$OUT/cut-dtb.err")"
+fi
 
 # ---- 3. in QEMU ----------------------------------------------------------------
 
@@ -213,7 +216,9 @@ status payload-replay 0
 has payload-replay "Mismatches: none: every address and doubling is the kernel's, under every combination"
 has payload-replay "Integrity check: ok"
 count payload-replay '^all calls +44( +[1-9][0-9]*){6}$' 1
-grep -q '^replay-csv: replay-virt-128m,gaptree,binary,18,boot,44,' "$OUT/payload-replay.out" && ok || bad "payload-replay: no replay-csv lines (bench.csv)"
+if grep -q '^replay-csv: replay-virt-128m,gaptree,binary,18,boot,44,' "$OUT/payload-replay.out"; then ok; else
+	bad "payload-replay: no replay-csv lines (bench.csv)"
+fi
 
 # An op list that is not one is refused with one line and status 1.
 head -c 1000 "$OUT/virt-128m.ops" >"$OUT/cut.ops"
