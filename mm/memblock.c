@@ -1065,3 +1065,42 @@ void memblock_mem_limit_remove_map(phys_addr_t limit)
 
 	memblock_cap_memory_range(0, max_addr);
 }
+
+static phys_addr_t allocated_regions_info(struct memblock_type *type,
+					  const struct memblock_region *init,
+					  phys_addr_t *addr)
+{
+	if (type->regions == init)
+		return 0;
+
+	*addr = memblock_virt_to_phys(type->regions);
+	return PAGE_ALIGN(sizeof(struct memblock_region) * type->max);
+}
+
+/**
+ * get_allocated_memblock_reserved_regions_info - where the reserved array lives
+ * @addr: out: physical address of the array, when it was allocated
+ *
+ * For code that frees memblock's own arrays once it is done with them.
+ *
+ * Return: the bytes memblock_double_array() reserved for the array
+ * (whole pages), or 0, and @addr untouched, while it is the static one.
+ */
+phys_addr_t get_allocated_memblock_reserved_regions_info(phys_addr_t *addr)
+{
+	return allocated_regions_info(&memblock.reserved,
+				      memblock_reserved_init_regions, addr);
+}
+
+/**
+ * get_allocated_memblock_memory_regions_info - where the memory array lives
+ * @addr: out: physical address of the array, when it was allocated
+ *
+ * Return: the bytes memblock_double_array() reserved for the array
+ * (whole pages), or 0, and @addr untouched, while it is the static one.
+ */
+phys_addr_t get_allocated_memblock_memory_regions_info(phys_addr_t *addr)
+{
+	return allocated_regions_info(&memblock.memory,
+				      memblock_memory_init_regions, addr);
+}

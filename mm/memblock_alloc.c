@@ -291,8 +291,13 @@ phys_addr_t memblock_find_in_range_node(phys_addr_t size, phys_addr_t align,
 	return find_top_down[s](start, end, size, align, nid, flags);
 }
 
-/* Linux's choose_memblock_flags(). */
-static ulong choose_memblock_flags(void)
+/**
+ * choose_memblock_flags - the flags the mirror-first allocations start with
+ *
+ * Return: %MEMBLOCK_MIRROR once some memory has been marked mirrored
+ * (memblock_mark_mirror()), else %MEMBLOCK_NONE.
+ */
+ulong choose_memblock_flags(void)
 {
 	return memblock_has_mirror ? MEMBLOCK_MIRROR : MEMBLOCK_NONE;
 }
