@@ -1,15 +1,16 @@
 # memblock-rv: Linux 4.12's memblock, built from the device tree by an
 # S-mode RISC-V payload under OpenSBI in QEMU virt.  `make help` for more.
 #
-# The payload is cross-built with CROSS_CC/CROSS_CFLAGS; CC and CFLAGS are
-# left to the host tests in tests/host.mk.
+# `make` only builds.  run, debug, test and bench first install what is
+# missing (make deps).  The payload is cross-built with CROSS_CC and
+# CROSS_CFLAGS; host tools and tests with HOST_CC and HOST_CFLAGS into
+# HOST_BUILD, by the fragments included below, each owning its targets.
 
 .DEFAULT_GOAL := all
 
-BUILD  := build
-KERNEL := $(BUILD)/payload.elf
-BENCH_HOST := $(BUILD)/host/bench_host
-BENCH_HOST_SRCS := $(wildcard mm/*.c bench/*.c) tools/bench_host.c
+BUILD      := build
+HOST_BUILD := $(BUILD)/host
+KERNEL     := $(BUILD)/payload.elf
 
 # ---- What `make run` boots: QEMU virt, 128 MiB, one hart, fw_jump ------
 MEM            ?= 128M
@@ -18,6 +19,7 @@ FW             ?= jump
 DTB            ?=
 BOOTARGS       ?=
 MEMBLOCK_DEBUG ?= 0
+ICOUNT         ?= 0
 QUICK          ?= 0
 GDBPORT        ?= 1234
 
@@ -29,6 +31,7 @@ DEPS += device-tree-compiler libfdt-dev
 DEPS += gdb-multiarch
 DEPS += gnuplot-nox
 DEPS += gcc make xz-utils
+DEPS += clang libclang-rt-14-dev
 
 # ---- Cross toolchain: riscv64-unknown-elf-, or say how to get it --------
 TOOLPREFIX ?= $(shell command -v riscv64-unknown-elf-gcc >/dev/null 2>&1 && echo riscv64-unknown-elf-)
@@ -64,14 +67,20 @@ CROSS_LDFLAGS += -Wl,--gc-sections
 SRCS := $(wildcard payload/*.S payload/*.c platform/*.c mm/*.c bench/*.c)
 OBJS := $(patsubst %,$(BUILD)/%.o,$(basename $(SRCS)))
 
-# ---- Host tests of platform/ (tests/unit_platform): dt.c with the real mm/ -
-HOST_CC ?= gcc
-UNIT_PLATFORM := $(BUILD)/unit_platform/dt_test
-UNIT_PLATFORM_SRCS := tests/unit_platform/dt_test.c platform/dt.c $(wildcard mm/*.c)
-UNIT_PLATFORM_CFLAGS += -std=gnu11 -g -O1
-UNIT_PLATFORM_CFLAGS += -Wall -Wextra -Werror
-UNIT_PLATFORM_CFLAGS += -fsanitize=address,undefined -fno-sanitize-recover=all
-UNIT_PLATFORM_CFLAGS += -I.
+# ---- Host tools and tests, one concern per line -------------------------
+HOST_CC    ?= gcc
+HOST_CLANG ?= clang
+HOST_CFLAGS += -std=gnu11 -g
+HOST_CFLAGS += -Wall -Wextra -Werror
+HOST_CFLAGS += -I.
+# Host tests run under ASan and UBSan and stop at the first report.
+SANITIZE      := -fsanitize=address,undefined -fno-sanitize-recover=all
+SANITIZE      += -fno-omit-frame-pointer
+# libFuzzer targets (HOST_CLANG): its instrumentation, the same sanitizers.
+FUZZ_SANITIZE := -fsanitize=fuzzer $(SANITIZE)
+# mm/ as every host program links it: with its one host environment.
+MM_HOST_SRCS := $(wildcard mm/*.c) tests/common/env.c
+MM_HOST_HDRS := $(wildcard mm/*.h) tests/common/env.h
 
 # ---- QEMU ---------------------------------------------------------------
 QEMU        ?= qemu-system-riscv64
@@ -92,16 +101,24 @@ QEMUOPTS += -bios $(FIRMWARE)
 QEMUOPTS += -kernel $(KERNEL)
 QEMUOPTS += $(if $(DTB),-dtb $(DTB))
 QEMUOPTS += $(if $(strip $(BOOTARGS)),-append "$(strip $(BOOTARGS))")
+QEMUOPTS += $(if $(filter 1,$(ICOUNT)),-icount shift=0)
+
+# ---- Host tests and tools, each fragment owning its targets ---------------
+include tests/host.mk          # host-test, host-unit, host-diff, fuzz-mm
+include tests/dt.mk            # platform-test, gendtb, dt-big-test, fuzz-dt
+include tools/bench_report.mk  # bench-report, bench-report-test
+
+BENCH_HOST := $(HOST_BUILD)/bench_host
+BENCH_HOST_SRCS := $(MM_HOST_SRCS) $(wildcard bench/*.c) tools/bench_host.c
 
 # ---- Targets ------------------------------------------------------------
-# all, run, debug and test first install what is missing (make deps), then
-# go on in a fresh make, which sees the toolchain deps may just have added.
+# run, debug, test and bench first install what is missing (make deps),
+# then go on in a fresh make, which sees the toolchain deps may have added.
 
-.PHONY: all build run qemu debug qemu-gdb test platform-test qemu-test
+.PHONY: all build run qemu debug qemu-gdb test qemu-test fuzz need-clang
 .PHONY: deps libfdt help clean bench bench-run
 
-all: deps
-	@$(MAKE) --no-print-directory build
+all: build
 
 build: $(KERNEL) $(BUILD)/payload.asm $(BUILD)/payload.sym
 
@@ -133,19 +150,28 @@ test: deps
 	@$(MAKE) --no-print-directory platform-test
 	@$(MAKE) --no-print-directory qemu-test
 
-platform-test: $(UNIT_PLATFORM)
-	$(UNIT_PLATFORM)
-
-qemu-test: build
+# The QEMU tests, then the boots of 1,000-region trees (tests/dt.mk).
+qemu-test: build dt-big-test
 	QEMU=$(QEMU) OPENSBI_DIR=$(OPENSBI_DIR) KERNEL=$(KERNEL) NM=$(CROSS_NM) tests/qemu/run.sh
+
+fuzz: fuzz-mm fuzz-dt
+
+# The fuzz targets' compiler and its libFuzzer runtime (a package of its own).
+need-clang:
+	@command -v $(HOST_CLANG) >/dev/null 2>&1 || { \
+		echo "$(HOST_CLANG) not found: run \`make deps\` (Debian: clang libclang-rt-14-dev)" >&2; \
+		exit 1; }
+	@test -e "$$($(HOST_CLANG) -print-runtime-dir)/libclang_rt.fuzzer-$$(uname -m).a" || { \
+		echo "no libFuzzer runtime for $(HOST_CLANG): run \`make deps\` (Debian: libclang-rt-14-dev)" >&2; \
+		exit 1; }
 
 # bench/ in QEMU with and without icount and natively, then reports/.
 bench: deps
 	@$(MAKE) --no-print-directory bench-run
 
-bench-run: build $(BENCH_HOST) build/host/bench_report
+bench-run: build $(BENCH_HOST) $(BR_BIN)
 	QEMU=$(QEMU) FIRMWARE=$(FW_jump) MEM=$(MEM) QUICK=$(QUICK) \
-	CROSS_CC=$(TOOLPREFIX)gcc tools/bench.sh $(KERNEL) $(BENCH_HOST) $(BR_BIN) reports
+	CROSS_CC=$(CROSS_CC) tools/bench.sh $(KERNEL) $(BENCH_HOST) $(BR_BIN) $(BR_OUT)
 
 deps:
 	@tools/deps.sh $(DEPS)
@@ -157,16 +183,19 @@ help:
 	@echo "memblock-rv: Linux 4.12 memblock from the device tree, in an S-mode"
 	@echo "RISC-V payload under OpenSBI in QEMU virt."
 	@echo
-	@echo "  make              build $(KERNEL) (and payload.asm, payload.sym)"
-	@echo "  make run          boot it: QEMU virt, 128 MiB, 1 hart, OpenSBI fw_jump;"
+	@echo "  make              build $(KERNEL) (and payload.asm, payload.sym); nothing else"
+	@echo "  make run          deps, then boot it: QEMU virt, 128 MiB, 1 hart, OpenSBI fw_jump;"
 	@echo "                    exits 0 iff the payload does"
 	@echo "  make debug        the same, QEMU waiting for gdb-multiarch on :$(GDBPORT)"
-	@echo "  make test         deps, then host tests of mm/ (tests/host.mk), of platform/"
-	@echo "                    (tests/unit_platform) and QEMU tests (tests/qemu)"
-	@echo "  make bench        bench/ in QEMU (icount, tcg) and natively -> reports/"
+	@echo "  make test         deps, then host-test, bench-report-test, platform-test, qemu-test"
+	@echo "  make host-test    host tests of mm/: unit and differential (host-unit, host-diff)"
+	@echo "  make platform-test host tests of platform/dt.c (and builds fuzz-dt)"
+	@echo "  make qemu-test    QEMU tests (tests/qemu), with dt-big-test's 1,000-region trees"
+	@echo "  make bench        deps, then bench/ in QEMU (icount, tcg) and natively -> reports/"
 	@echo "                    (QUICK=1: a short run; MEM=1G adds 65536 regions everywhere)"
-	@echo "  make fuzz         the libFuzzer targets (mm/ operations, device trees), FUZZ_SECONDS each"
-	@echo "  make gendtb       build/host/gendtb: big device trees from QEMU's (-h for options)"
+	@echo "  make bench-report reports/bench.csv -> bench.md and plots (bench-report-test: its test)"
+	@echo "  make fuzz         the libFuzzer targets fuzz-mm and fuzz-dt, FUZZ_SECONDS each"
+	@echo "  make gendtb       $(GENDTB): big device trees from QEMU's (-h for options)"
 	@echo "  make deps         install missing Debian packages (as root) and fetch libfdt"
 	@echo "  make clean        remove $(BUILD)/"
 	@echo
@@ -183,6 +212,9 @@ help:
 	@echo "  ICOUNT=1          QEMU -icount shift=0: rdcycle/rdinstret count instructions"
 	@echo "  TOOLPREFIX=...    cross toolchain prefix (default riscv64-unknown-elf-)"
 	@echo "  LIBFDT_CACHE=dir  where libfdt's sources are kept ($(LIBFDT_CACHE))"
+	@echo "Variables (tests, bench):"
+	@echo "  DIFF_OPS=$(DIFF_OPS)  DIFF_SEED=$(DIFF_SEED)  FUZZ_SECONDS=$(FUZZ_SECONDS)  BIG=$(BIG)  QUICK=$(QUICK)"
+	@echo "  HOST_CC=$(HOST_CC)  HOST_CLANG=$(HOST_CLANG) (the fuzz targets)"
 
 clean:
 	rm -rf $(BUILD)
@@ -226,8 +258,9 @@ $(BUILD)/%.o: %.S
 	@mkdir -p $(@D)
 	$(CROSS_CC) $(CROSS_CFLAGS) -c -o $@ $<
 
+# `make deps` fetches libfdt (tools/fetch-libfdt.sh); `make` only says so.
 $(LIBFDT_CACHE)/.complete:
-	tools/fetch-libfdt.sh $(LIBFDT_CACHE)
+	@echo "libfdt's sources are not in $(LIBFDT_CACHE): run \`make deps\`" >&2; exit 1
 
 $(LIBFDT_CACHE)/%.c: $(LIBFDT_CACHE)/.complete ;
 
@@ -238,25 +271,13 @@ $(BUILD)/libfdt/%.o: $(LIBFDT_CACHE)/%.c
 $(LIBFDT_A): $(LIBFDT_OBJS)
 	$(CROSS_AR) rcs $@ $^
 
-$(UNIT_PLATFORM): $(UNIT_PLATFORM_SRCS) $(wildcard platform/*.h mm/*.h) Makefile
-	@mkdir -p $(@D)
-	$(HOST_CC) $(UNIT_PLATFORM_CFLAGS) -o $@ $(UNIT_PLATFORM_SRCS) -lfdt
-
 # Flags live here: a changed Makefile rebuilds everything.
 $(OBJS) $(LIBFDT_OBJS): Makefile
 
 -include $(OBJS:.o=.d)
 
 # ---- The benchmark's native run: mm/ and bench/ built for this machine ---
-$(BENCH_HOST): $(BENCH_HOST_SRCS) $(wildcard mm/*.h bench/*.h) Makefile
+# Optimised and without sanitizers: it measures.
+$(BENCH_HOST): $(BENCH_HOST_SRCS) $(MM_HOST_HDRS) $(wildcard bench/*.h) Makefile
 	@mkdir -p $(@D)
-	$(HOST_CC) -O2 -g -Wall -Wextra -Werror -I. -o $@ $(BENCH_HOST_SRCS)
-
-# ---- Host tests (tests/host.mk): host-test and fuzz -----------------------
-include tests/host.mk
-
-# ---- bench.csv -> bench.md and plots (tools/bench_report.mk) ---------------
-include tools/bench_report.mk
-
-# ---- Device trees at scale and under attack (tests/dt.mk): gendtb, fuzz-dt --
-include tests/dt.mk
+	$(HOST_CC) $(HOST_CFLAGS) -O2 -o $@ $(BENCH_HOST_SRCS)

@@ -6,7 +6,9 @@
 
 #include <stdbool.h>
 
+#include "bench/counters.h"
 #include "mm/memblock.h"
+#include "platform/dt.h"
 
 /* What /chosen/bootargs asked for. */
 struct boot_options {
@@ -27,6 +29,11 @@ int setup_memblock(const void *fdt);
 int alloc_demo(void);
 int run_benchmarks(void);
 __attribute__((noreturn)) void boot_fail(const char *step);
+
+/* payload/build_meter.c: the cost of setup_memblock(), part by part. */
+void build_meter_start(void);
+void build_meter_stop(void);
+struct bench_counters build_meter_spent(enum dt_meter_part part);
 
 /* payload/integrity.c: what was allocated, and what must stay untouched. */
 void integrity_snapshot(const void *fdt);

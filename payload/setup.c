@@ -8,9 +8,9 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "bench/counters.h"
 #include "mm/memblock.h"
 #include "payload/payload.h"
-#include "platform/csr.h"
 #include "platform/dt.h"
 #include "platform/exit.h"
 
@@ -136,6 +136,7 @@ static int make_room(const void *fdt)
 	enum memblock_update_strategy update = memblock_get_update_strategy();
 	unsigned long mem_ops, res_ops, mem_need, res_need;
 	bool debug = memblock_debug_enabled();
+	enum dt_meter_part was;
 	int err;
 
 	dt_count_ops(fdt, &mem_ops, &res_ops);
@@ -144,6 +145,7 @@ static int make_room(const void *fdt)
 	if (mem_need <= INIT_MEMBLOCK_REGIONS && res_need <= INIT_MEMBLOCK_REGIONS)
 		return 0;
 
+	was = dt_meter(DT_METER_MEMBLOCK);	/* all memblock's work */
 	memblock_set_debug(false);	/* thousands of dummy lines otherwise */
 	memblock_set_update_strategy(MEMBLOCK_UPDATE_BINARY);
 	memblock_add(pool, POOL_SIZE);
@@ -156,6 +158,7 @@ static int make_room(const void *fdt)
 	memblock_set_current_limit(limit);
 	memblock_set_update_strategy(update);
 	memblock_set_debug(debug);
+	dt_meter(DT_METER_CONSOLE);
 	if (err) {
 		printf("fdt: error: /: the tree needs room for %lu memory and "
 		       "%lu reserved regions: more than the payload's %lu MiB "
@@ -167,6 +170,7 @@ static int make_room(const void *fdt)
 	printf("memblock: arrays grown to %lu memory and %lu reserved entries "
 	       "(inside the payload image) for this tree\n",
 	       grown_memory_max, grown_reserved_max);
+	dt_meter(was);
 	return 0;
 }
 
@@ -185,21 +189,31 @@ static int check_room(void)
 	return -ENOMEM;
 }
 
-static void print_cost(uint64_t cycles, uint64_t instret)
+/*
+ * What the build cost, in the two parts that mean something apart: the
+ * walks of the tree with their checks (they grow with the tree's nodes,
+ * not with its regions: no per-region figure) and the memblock calls.
+ * The console output between them is left out.
+ */
+static void print_cost(void)
 {
 	const struct dt_stats *st = dt_stats();
-	unsigned long n = st->memory_ranges + st->memreserve +
-			  st->reserved_ranges + st->dynamic;
-	unsigned long d = n ? n : 1;
+	struct bench_counters parse = build_meter_spent(DT_METER_PARSE);
+	struct bench_counters calls = build_meter_spent(DT_METER_MEMBLOCK);
 
 	printf("DT regions read        : %lu (%lu memory, %lu /memreserve/, "
-	       "%lu reserved-memory reg, %lu dynamic)\n", n, st->memory_ranges,
-	       st->memreserve, st->reserved_ranges, st->dynamic);
-	printf("DT -> memblock cycles  : %llu (%llu per region, rdcycle)\n",
-	       (unsigned long long)cycles, (unsigned long long)(cycles / d));
-	printf("DT -> memblock instret : %llu (%llu per region, rdinstret; "
-	       "instructions only under QEMU -icount, else host ticks)\n",
-	       (unsigned long long)instret, (unsigned long long)(instret / d));
+	       "%lu reserved-memory reg, %lu dynamic)\n",
+	       st->memory_ranges + st->memreserve + st->reserved_ranges +
+	       st->dynamic, st->memory_ranges, st->memreserve,
+	       st->reserved_ranges, st->dynamic);
+	printf("DT parse               : %llu instret, %llu cycles\n",
+	       (unsigned long long)parse.instret,
+	       (unsigned long long)parse.cycles);
+	printf("memblock calls         : %llu instret, %llu cycles\n",
+	       (unsigned long long)calls.instret,
+	       (unsigned long long)calls.cycles);
+	printf("Build counters         : %s; console output left out\n",
+	       bench_counters_unit());
 }
 
 /*
@@ -212,14 +226,15 @@ static void print_cost(uint64_t cycles, uint64_t instret)
  */
 int setup_memblock(const void *fdt)
 {
-	uint64_t cycles = rdcycle(), instret = rdinstret();
 	int err;
 
+	build_meter_start();
 	err = build_memblock(fdt);
-	cycles = rdcycle() - cycles;
-	instret = rdinstret() - instret;
-	if (!err)
-		print_cost(cycles, instret);
+	build_meter_stop();
+	if (!err) {
+		track_dynamic_regions();
+		print_cost();
+	}
 	printf("\n");
 	return err;
 }
@@ -241,12 +256,12 @@ static int build_memblock(const void *fdt)
 		err = dt_scan_reserved_mem(fdt);
 	if (err)
 		return err;
+	dt_meter(DT_METER_MEMBLOCK);
 	memblock_allow_resize();
+	dt_meter(DT_METER_PARSE);
 	err = dt_alloc_reserved_mem(fdt);
 	if (!err)
 		err = check_room();
-	if (!err)
-		track_dynamic_regions();
 	return err;
 }
 

@@ -86,10 +86,49 @@ static const char *path_of(const void *fdt, int node)
 	return path;
 }
 
+/*
+ * The payload times a build's walks of the tree apart from its memblock
+ * calls and its console output (dt_meter() in dt.h): everything dt.c
+ * prints goes through dt_vprintf() (say(), dt_error(), dt_warn()), and
+ * every memblock call through MEMBLOCK_CALL().  Nobody listens by default.
+ */
+__attribute__((weak)) enum dt_meter_part dt_meter(enum dt_meter_part part)
+{
+	(void)part;
+	return DT_METER_PARSE;
+}
+
+#define MEMBLOCK_CALL(call)						\
+	({								\
+		enum dt_meter_part was_ = dt_meter(DT_METER_MEMBLOCK);	\
+		__typeof__(call) ret_ = (call);				\
+		dt_meter(was_);						\
+		ret_;							\
+	})
+
+void dt_vprintf(const char *fmt, va_list ap)
+{
+	enum dt_meter_part was = dt_meter(DT_METER_CONSOLE);
+
+	vprintf(fmt, ap);
+	dt_meter(was);
+}
+
+__attribute__((format(printf, 1, 2)))
+static void say(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	dt_vprintf(fmt, ap);
+	va_end(ap);
+}
+
 __attribute__((format(printf, 4, 5)))
 static int dt_error(const void *fdt, int node, const char *prop,
 		    const char *fmt, ...)
 {
+	enum dt_meter_part was = dt_meter(DT_METER_CONSOLE);
 	va_list ap;
 
 	printf("fdt: error: %s: %s: ", path_of(fdt, node), prop);
@@ -97,12 +136,14 @@ static int dt_error(const void *fdt, int node, const char *prop,
 	vprintf(fmt, ap);
 	va_end(ap);
 	printf("\n");
+	dt_meter(was);
 	return -EINVAL;
 }
 
 __attribute__((format(printf, 3, 4)))
 static void dt_warn(const void *fdt, int node, const char *fmt, ...)
 {
+	enum dt_meter_part was = dt_meter(DT_METER_CONSOLE);
 	va_list ap;
 
 	printf("fdt: warning: %s: ", path_of(fdt, node));
@@ -110,6 +151,7 @@ static void dt_warn(const void *fdt, int node, const char *fmt, ...)
 	vprintf(fmt, ap);
 	va_end(ap);
 	printf("\n");
+	dt_meter(was);
 }
 
 /* Index of the first region of @type whose last byte is at or above @addr. */
@@ -168,12 +210,12 @@ static void clip_reservation(const void *fdt, int node, const char *prop,
 {
 	if (*base + (*size - 1) >= *base)
 		return;
-	printf("fdt: warning: %s: %s[%d]: 0x%llx + 0x%llx runs past the top "
-	       "of the address space, clipped to [0x%llx-0x%llx]\n",
-	       node < 0 ? "/memreserve/" : path_of(fdt, node),
-	       prop, i, (unsigned long long)*base, (unsigned long long)*size,
-	       (unsigned long long)*base,
-	       (unsigned long long)(PHYS_ADDR_MAX - 1));
+	say("fdt: warning: %s: %s[%d]: 0x%llx + 0x%llx runs past the top "
+	    "of the address space, clipped to [0x%llx-0x%llx]\n",
+	    node < 0 ? "/memreserve/" : path_of(fdt, node),
+	    prop, i, (unsigned long long)*base, (unsigned long long)*size,
+	    (unsigned long long)*base,
+	    (unsigned long long)(PHYS_ADDR_MAX - 1));
 	*size = PHYS_ADDR_MAX - *base;
 }
 
@@ -237,8 +279,8 @@ int dt_init(const void *fdt)
 	int err = fdt_check_header(fdt);
 
 	if (err) {
-		printf("fdt: error: no valid device tree at %p: %s\n", fdt,
-		       fdt_strerror(err));
+		say("fdt: error: no valid device tree at %p: %s\n", fdt,
+		    fdt_strerror(err));
 		return -EINVAL;
 	}
 	root_addr_cells = 1;
@@ -300,10 +342,10 @@ static int add_memory(const void *fdt, int node, uint64_t base,
 			"smaller than a page", (unsigned long long)base);
 		return 0;
 	}
-	if (memblock_add_node(base, size, nid)) {
-		printf("fdt: error: %s: memblock_add_node(0x%llx, 0x%llx, %d) "
-		       "failed\n", path_of(fdt, node), (unsigned long long)base,
-		       (unsigned long long)size, nid);
+	if (MEMBLOCK_CALL(memblock_add_node(base, size, nid))) {
+		say("fdt: error: %s: memblock_add_node(0x%llx, 0x%llx, %d) "
+		    "failed\n", path_of(fdt, node), (unsigned long long)base,
+		    (unsigned long long)size, nid);
 		return -ENOMEM;
 	}
 	return 0;
@@ -376,7 +418,7 @@ static int scan_memory_node(const void *fdt, int node)
 		err = add_memory(fdt, node, base, size, nid);
 		if (err)
 			return err;
-		if (hotplug && memblock_mark_hotplug(base, size))
+		if (hotplug && MEMBLOCK_CALL(memblock_mark_hotplug(base, size)))
 			dt_warn(fdt, node, "failed to mark hotplug range "
 				"0x%llx - 0x%llx", (unsigned long long)base,
 				(unsigned long long)(base + size));
@@ -398,13 +440,13 @@ int dt_scan_memory(const void *fdt)
 			return err;
 	}
 	if (!found) {
-		printf("fdt: error: /: no memory node (device_type = \"memory\") "
-		       "in the device tree\n");
+		say("fdt: error: /: no memory node (device_type = \"memory\") "
+		    "in the device tree\n");
 		return -ENOENT;
 	}
-	if (!memblock_phys_mem_size()) {
-		printf("fdt: error: /: no usable memory: all %d memory node(s) "
-		       "disabled, empty or smaller than a page\n", found);
+	if (!MEMBLOCK_CALL(memblock_phys_mem_size())) {
+		say("fdt: error: /: no usable memory: all %d memory node(s) "
+		    "disabled, empty or smaller than a page\n", found);
 		return -ENOENT;
 	}
 	return 0;
@@ -425,22 +467,22 @@ static void report(phys_addr_t base, phys_addr_t size, const char *kind,
 		unlisted++;
 		return;
 	}
-	printf("Reserved memory: [0x%016llx-0x%016llx] %-11s %s\n",
-	       (unsigned long long)base, (unsigned long long)(base + size - 1),
-	       kind, what);
+	say("Reserved memory: [0x%016llx-0x%016llx] %-11s %s\n",
+	    (unsigned long long)base, (unsigned long long)(base + size - 1),
+	    kind, what);
 }
 
 int dt_reserve(phys_addr_t base, phys_addr_t size, const char *what)
 {
 	report(base, size, "reserved", what);
 	if (!inside_memory(base, size))
-		printf("fdt: warning: %s [0x%llx-0x%llx] is not inside memory; "
-		       "reserved anyway\n", what, (unsigned long long)base,
-		       (unsigned long long)(base + size - 1));
-	if (memblock_reserve(base, size)) {
-		printf("fdt: error: memblock_reserve(0x%llx, 0x%llx) failed for "
-		       "%s\n", (unsigned long long)base,
-		       (unsigned long long)size, what);
+		say("fdt: warning: %s [0x%llx-0x%llx] is not inside memory; "
+		    "reserved anyway\n", what, (unsigned long long)base,
+		    (unsigned long long)(base + size - 1));
+	if (MEMBLOCK_CALL(memblock_reserve(base, size))) {
+		say("fdt: error: memblock_reserve(0x%llx, 0x%llx) failed for "
+		    "%s\n", (unsigned long long)base,
+		    (unsigned long long)size, what);
 		return -ENOMEM;
 	}
 	return 0;
@@ -470,8 +512,8 @@ static int reserve_memory_arch(phys_addr_t base, phys_addr_t size,
 			       bool nomap)
 {
 	if (nomap)
-		return memblock_remove(base, size);
-	return memblock_reserve(base, size);
+		return MEMBLOCK_CALL(memblock_remove(base, size));
+	return MEMBLOCK_CALL(memblock_reserve(base, size));
 }
 
 /* __reserved_mem_check_root(): /reserved-memory must map 1:1 onto the root. */
@@ -524,10 +566,10 @@ static int reserve_reg(const void *fdt, int node, int n, const fdt32_t *reg)
 		       stats.reserved_ranges + stats.memreserve <= REPORT_LINES ?
 		       name : NULL);
 		if (reserve_memory_arch(base, size, nomap)) {
-			printf("fdt: error: %s: reg[%d]: failed to reserve "
-			       "0x%llx - 0x%llx\n", path_of(fdt, node), i,
-			       (unsigned long long)base,
-			       (unsigned long long)(base + size));
+			say("fdt: error: %s: reg[%d]: failed to reserve "
+			    "0x%llx - 0x%llx\n", path_of(fdt, node), i,
+			    (unsigned long long)base,
+			    (unsigned long long)(base + size));
 			return -ENOMEM;
 		}
 	}
@@ -549,19 +591,19 @@ int dt_scan_reserved_mem(const void *fdt)
 		if (!size)
 			continue;
 		if (!inside_memory(base, size))
-			printf("fdt: warning: /memreserve/: entry[%d]: "
-			       "[0x%llx-0x%llx] is not inside memory; reserved "
-			       "anyway, as Linux does\n", n,
-			       (unsigned long long)base,
-			       (unsigned long long)(base + size - 1));
+			say("fdt: warning: /memreserve/: entry[%d]: "
+			    "[0x%llx-0x%llx] is not inside memory; reserved "
+			    "anyway, as Linux does\n", n,
+			    (unsigned long long)base,
+			    (unsigned long long)(base + size - 1));
 		stats.memreserve++;
 		report(base, size, "reserved",
 		       stats.reserved_ranges + stats.memreserve <= REPORT_LINES ?
 		       "/memreserve/" : NULL);
 		if (reserve_memory_arch(base, size, false)) {
-			printf("fdt: error: /memreserve/ %d: failed to reserve "
-			       "0x%llx - 0x%llx\n", n, (unsigned long long)base,
-			       (unsigned long long)(base + size));
+			say("fdt: error: /memreserve/ %d: failed to reserve "
+			    "0x%llx - 0x%llx\n", n, (unsigned long long)base,
+			    (unsigned long long)(base + size));
 			return -ENOMEM;
 		}
 	}
@@ -599,8 +641,8 @@ int dt_scan_reserved_mem(const void *fdt)
 	}
 out:
 	if (unlisted)
-		printf("Reserved memory: %lu more /memreserve/ and reg regions, "
-		       "not listed\n", unlisted);
+		say("Reserved memory: %lu more /memreserve/ and reg regions, "
+		    "not listed\n", unlisted);
 	return 0;
 }
 
@@ -613,19 +655,19 @@ static int alloc_reserved_memory_arch(phys_addr_t size, phys_addr_t align,
 
 	/* __memblock_alloc_base(): memblock_alloc_base() would panic. */
 	end = !end ? MEMBLOCK_ALLOC_ANYWHERE : end;
-	base = __memblock_alloc_base(size, align, end);
+	base = MEMBLOCK_CALL(__memblock_alloc_base(size, align, end));
 	if (!base)
 		return -ENOMEM;
 
 	/* The allocator honours only @end: check @start by hand. */
 	if (base < start) {
-		memblock_free(base, size);
+		MEMBLOCK_CALL(memblock_free(base, size));
 		return -ENOMEM;
 	}
 
 	*res_base = base;
 	if (nomap)
-		return memblock_remove(base, size);
+		return MEMBLOCK_CALL(memblock_remove(base, size));
 	return 0;
 }
 
@@ -682,9 +724,9 @@ static int alloc_size(const void *fdt, int node)
 
 	/* As Linux: a dynamic region that does not fit is reported, not fatal. */
 	if (base == 0) {
-		printf("Reserved memory: failed to allocate memory for node "
-		       "'%s': size 0x%llx, alignment 0x%llx\n", name,
-		       (unsigned long long)size, (unsigned long long)align);
+		say("Reserved memory: failed to allocate memory for node "
+		    "'%s': size 0x%llx, alignment 0x%llx\n", name,
+		    (unsigned long long)size, (unsigned long long)align);
 		return 0;
 	}
 	report(base, size, nomap ? "size,no-map" : "size", name);

@@ -10,6 +10,7 @@
  * Warnings ("fdt: warning: ...") are for what Linux skips and goes on.
  */
 
+#include <stdarg.h>
 #include <stdint.h>
 
 #include "mm/memblock.h"
@@ -56,6 +57,24 @@ const struct dt_stats *dt_stats(void);
 /* Upper bounds on the memblock updates the scans will make to each type. */
 void dt_count_ops(const void *fdt, unsigned long *memory_ops,
 		  unsigned long *reserved_ops);
+
+/*
+ * Where a build's time goes: dt.c switches to DT_METER_MEMBLOCK around each
+ * memblock call and to DT_METER_CONSOLE around what it prints, then back
+ * to the part before; the rest is DT_METER_PARSE.  The payload provides
+ * dt_meter() to time each part (payload/build_meter.c); dt.c's default
+ * does nothing.  Return: the part that ran until now.
+ */
+enum dt_meter_part {
+	DT_METER_PARSE,
+	DT_METER_MEMBLOCK,
+	DT_METER_CONSOLE,
+	DT_METER_NR,
+};
+enum dt_meter_part dt_meter(enum dt_meter_part part);
+
+/* vprintf() on the meter's console part: what dt.c prints, and mm/'s output. */
+void dt_vprintf(const char *fmt, va_list ap);
 
 /* Small readers for the banner and the command line; NULL or 0 if absent. */
 const char *dt_bootargs(const void *fdt);

@@ -1,9 +1,9 @@
 # Host tests of mm/: unit tests, the differential test against the reference
-# model, and the libFuzzer target.  Included by the top Makefile; also works
-# alone from the repository root:
+# model, and the libFuzzer target.  Included by the top Makefile, which
+# defines HOST_CC, HOST_CLANG, HOST_CFLAGS, SANITIZE and HOST_BUILD.
 #
-#   make -f tests/host.mk host-test       unit + differential tests
-#   make -f tests/host.mk fuzz            libFuzzer for FUZZ_SECONDS
+#   make host-test         unit + differential tests (and builds fuzz-mm)
+#   make fuzz-mm           libFuzzer on mm/ for FUZZ_SECONDS
 #
 # Knobs:
 #   DIFF_OPS=1000000   operations per strategy combination in the
@@ -11,58 +11,43 @@
 #                      this 2-core machine (make test DIFF_OPS=100000000 for
 #                      a long run: about an hour)
 #   DIFF_SEED=1        its first seed
-#   FUZZ_SECONDS=60    how long `make fuzz` runs
-#   HT_CC=gcc          host compiler of the unit and differential tests
-#   HT_CLANG=clang     compiler of the fuzz target (needs libFuzzer)
+#   FUZZ_SECONDS=60    how long each fuzz target runs
 #
-# Everything is built into build/host/.  Variables are HT_-prefixed so that
-# nothing here clashes with the top Makefile (whose CC/CFLAGS are not used).
+# Variables are HT_-prefixed so that nothing clashes with the other fragments.
 
-HT_CC        ?= gcc
-HT_CLANG     ?= clang
 DIFF_OPS     ?= 1000000
 DIFF_SEED    ?= 1
 FUZZ_SECONDS ?= 60
-HT_BUILD     := build/host
-
-# clang and its libFuzzer runtime (libclang_rt.fuzzer), for the top
-# Makefile's `make deps`.
-DEPS += clang libclang-rt-14-dev
 
 # ---- Flags, one concern per line -----------------------------------------
-HT_CFLAGS += -std=gnu11 -g
-HT_CFLAGS += -Wall -Wextra -Werror
-HT_CFLAGS += -fsanitize=address,undefined -fno-sanitize-recover=all
-HT_CFLAGS += -fno-omit-frame-pointer
+HT_CFLAGS += $(HOST_CFLAGS)
 HT_CFLAGS += -Imm -Itests/common -Itests/model
 
 # Unit tests: -O1 keeps them quick to build and to debug.
-HT_UNIT_CFLAGS := $(HT_CFLAGS) -O1
+HT_UNIT_CFLAGS := $(HT_CFLAGS) $(SANITIZE) -O1
 # The differential test runs 10^6+ operations per combination: optimise.
-HT_DIFF_CFLAGS := $(HT_CFLAGS) -O2
-# libFuzzer wants clang's coverage instrumentation.
-HT_FUZZ_CFLAGS := $(filter-out -fsanitize=%,$(HT_CFLAGS)) -O1
-HT_FUZZ_CFLAGS += -fsanitize=fuzzer,address,undefined
+HT_DIFF_CFLAGS := $(HT_CFLAGS) $(SANITIZE) -O2
+HT_FUZZ_CFLAGS := $(HT_CFLAGS) $(FUZZ_SANITIZE) -O1
 
 # ---- Sources --------------------------------------------------------------
-HT_MM_SRCS     := $(wildcard mm/*.c)
-HT_MM_HDRS     := $(wildcard mm/*.h)
-HT_COMMON_SRCS := tests/common/env.c tests/common/ht.c
-HT_COMMON_HDRS := $(wildcard tests/common/*.h)
+HT_MM_SRCS     := $(MM_HOST_SRCS)
+HT_MM_HDRS     := $(MM_HOST_HDRS)
+HT_COMMON_SRCS := tests/common/ht.c
+HT_COMMON_HDRS := tests/common/ht.h
 HT_MODEL_SRCS  := tests/model/model.c tests/model/driver.c
 HT_MODEL_HDRS  := $(wildcard tests/model/*.h)
 HT_UNIT_SRCS   := $(sort $(wildcard tests/unit/*.c))
 HT_UNIT_HDRS   := $(wildcard tests/unit/*.h)
 
-HT_UNIT := $(HT_BUILD)/unit_tests
-HT_DIFF := $(HT_BUILD)/diff
-HT_FUZZ := $(HT_BUILD)/fuzz_memblock
+HT_UNIT := $(HOST_BUILD)/unit_tests
+HT_DIFF := $(HOST_BUILD)/diff
+HT_FUZZ := $(HOST_BUILD)/fuzz_memblock
 
 HT_DEPS_COMMON := $(HT_MM_SRCS) $(HT_MM_HDRS) $(HT_COMMON_SRCS) \
-		  $(HT_COMMON_HDRS) tests/host.mk
+		  $(HT_COMMON_HDRS) tests/host.mk Makefile
 
 # ---- Targets --------------------------------------------------------------
-.PHONY: host-test host-unit host-diff host-build fuzz ht-need-clang
+.PHONY: host-test host-unit host-diff host-build fuzz-mm
 
 # Build all three (the fuzz target too, so that it cannot rot), then run the
 # unit and differential tests.
@@ -78,34 +63,26 @@ host-unit: $(HT_UNIT)
 host-diff: $(HT_DIFF)
 	$(HT_DIFF) --ops $(DIFF_OPS) --seed $(DIFF_SEED)
 
-# libFuzzer adds what it finds to build/host/fuzz-corpus; the committed seeds
-# in tests/fuzz/corpus are only read.  A failing input lands in build/host/.
-fuzz: $(HT_FUZZ)
-	@mkdir -p $(HT_BUILD)/fuzz-corpus
+# libFuzzer adds what it finds to $(HOST_BUILD)/fuzz-corpus; the committed
+# seeds in tests/fuzz/corpus are only read.  A failing input lands in
+# $(HOST_BUILD)/.
+fuzz-mm: $(HT_FUZZ)
+	@mkdir -p $(HOST_BUILD)/fuzz-corpus
 	$(HT_FUZZ) -max_total_time=$(FUZZ_SECONDS) -print_final_stats=1 \
-		-artifact_prefix=$(HT_BUILD)/ $(HT_BUILD)/fuzz-corpus tests/fuzz/corpus
-
-# clang, and its libFuzzer runtime (a separate Debian package).
-ht-need-clang:
-	@command -v $(HT_CLANG) >/dev/null 2>&1 || { \
-		echo "host-test: $(HT_CLANG) not found: run \`make deps\` (Debian: clang libclang-rt-14-dev)" >&2; \
-		exit 1; }
-	@test -e "$$($(HT_CLANG) -print-runtime-dir)/libclang_rt.fuzzer-$$(uname -m).a" || { \
-		echo "host-test: no libFuzzer runtime for $(HT_CLANG): run \`make deps\` (Debian: libclang-rt-14-dev)" >&2; \
-		exit 1; }
+		-artifact_prefix=$(HOST_BUILD)/ $(HOST_BUILD)/fuzz-corpus tests/fuzz/corpus
 
 $(HT_UNIT): $(HT_UNIT_SRCS) $(HT_UNIT_HDRS) $(HT_DEPS_COMMON)
 	@mkdir -p $(@D)
-	$(HT_CC) $(HT_UNIT_CFLAGS) -Itests/unit -o $@ $(HT_UNIT_SRCS) \
+	$(HOST_CC) $(HT_UNIT_CFLAGS) -Itests/unit -o $@ $(HT_UNIT_SRCS) \
 		$(HT_COMMON_SRCS) $(HT_MM_SRCS)
 
 $(HT_DIFF): tests/model/diff.c $(HT_MODEL_SRCS) $(HT_MODEL_HDRS) $(HT_DEPS_COMMON)
 	@mkdir -p $(@D)
-	$(HT_CC) $(HT_DIFF_CFLAGS) -o $@ tests/model/diff.c $(HT_MODEL_SRCS) \
+	$(HOST_CC) $(HT_DIFF_CFLAGS) -o $@ tests/model/diff.c $(HT_MODEL_SRCS) \
 		$(HT_COMMON_SRCS) $(HT_MM_SRCS)
 
 $(HT_FUZZ): tests/fuzz/fuzz_memblock.c $(HT_MODEL_SRCS) $(HT_MODEL_HDRS) \
-	    $(HT_DEPS_COMMON) | ht-need-clang
+	    $(HT_DEPS_COMMON) | need-clang
 	@mkdir -p $(@D)
-	$(HT_CLANG) $(HT_FUZZ_CFLAGS) -o $@ tests/fuzz/fuzz_memblock.c \
+	$(HOST_CLANG) $(HT_FUZZ_CFLAGS) -o $@ tests/fuzz/fuzz_memblock.c \
 		$(HT_MODEL_SRCS) $(HT_COMMON_SRCS) $(HT_MM_SRCS)

@@ -14,12 +14,10 @@
 
 #define _GNU_SOURCE
 #include <linux/perf_event.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
-#include <sys/mman.h>
 #include <sys/syscall.h>
 #include <time.h>
 #include <unistd.h>
@@ -28,49 +26,11 @@
 #include "bench/bench.h"
 #include "bench/counters.h"
 #include "mm/memblock.h"
+#include "tests/common/env.h"
 
 #define RAM_BASE	0x80000000ULL
 
-static unsigned char *ram;
 static phys_addr_t ram_size;
-
-void memblock_printf(const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	vprintf(fmt, ap);
-	va_end(ap);
-}
-
-void memblock_panic(const char *fmt, ...)
-{
-	va_list ap;
-
-	printf("Kernel panic - not syncing: ");
-	va_start(ap, fmt);
-	vprintf(fmt, ap);
-	va_end(ap);
-	exit(1);
-}
-
-void *memblock_phys_to_virt(phys_addr_t addr)
-{
-	if (addr < RAM_BASE || addr - RAM_BASE >= ram_size)
-		memblock_panic("bench_host: 0x%llx is outside the simulated RAM\n",
-			       (unsigned long long)addr);
-	return ram + (addr - RAM_BASE);
-}
-
-phys_addr_t memblock_virt_to_phys(const void *ptr)
-{
-	return RAM_BASE + (phys_addr_t)((const unsigned char *)ptr - ram);
-}
-
-phys_addr_t memblock_kernel_end(void)
-{
-	return RAM_BASE + (6 << 20);
-}
 
 /* perf group leader (cycles) and member (instructions); -1 when absent. */
 static int perf_cycles = -1, perf_instructions = -1;
@@ -178,13 +138,16 @@ int main(int argc, char **argv)
 		return 2;
 	}
 
+	/*
+	 * mm/'s host environment: messages to stdout and nowhere else (no
+	 * capture buffer in the timed path), a panic ends the run, RAM is one
+	 * window at RAM_BASE, the image ends 6 MiB in.
+	 */
+	ht_verbose = true;
+	ht_log_capture = false;
 	ram_size = (phys_addr_t)mem_mib << 20;
-	ram = mmap(NULL, ram_size, PROT_READ | PROT_WRITE,
-		   MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-	if (ram == MAP_FAILED) {
-		perror("bench_host: mmap");
-		return 1;
-	}
+	ht_ram_map(RAM_BASE, ram_size);
+	ht_kernel_end = RAM_BASE + (6 << 20);
 	counters_init();
 	boot_state();
 	return bench_run(&cfg) ? 1 : 0;

@@ -1,35 +1,33 @@
 # bench_report: bench.csv + meta.txt -> bench.md and SVG plots (issue 5).
+# Included by the top Makefile, which defines HOST_CC, HOST_CFLAGS and
+# HOST_BUILD.
 #
-# Included by the top Makefile, or standalone from the repository root:
-#   make -f tools/bench_report.mk bench-report-test
-#   make -f tools/bench_report.mk bench-report BR_CSV=reports/bench.csv
+#   make bench-report-test
+#   make bench-report BR_CSV=reports/bench.csv
 #
 # A host tool: C99, libc and libm; gnuplot (Debian's gnuplot-nox) at run
 # time for the plots.
 
-BR_CC     ?= gcc
-BR_BUILD  ?= build/host
-BR_BIN    := $(BR_BUILD)/bench_report
+BR_BIN    := $(HOST_BUILD)/bench_report
 
 # What `make bench-report` reads and where it writes.
 BR_CSV    ?= reports/bench.csv
 BR_META   ?= reports/meta.txt
 BR_OUT    ?= reports
 
-BR_CFLAGS += -std=c99
-BR_CFLAGS += -O2 -g
-BR_CFLAGS += -Wall -Wextra -Werror
+BR_CFLAGS += $(HOST_CFLAGS:-std=gnu11=-std=c99)
+BR_CFLAGS += -O2
 BR_LDLIBS += -lm
 
 .PHONY: bench-report bench-report-test
 
-$(BR_BIN): tools/bench_report.c tools/bench_report.mk
+$(BR_BIN): tools/bench_report.c tools/bench_report.mk Makefile
 	@mkdir -p $(@D)
-	$(BR_CC) $(BR_CFLAGS) -o $@ $< $(BR_LDLIBS)
+	$(HOST_CC) $(BR_CFLAGS) -o $@ $< $(BR_LDLIBS)
 
 bench-report: $(BR_BIN)
 	$(BR_BIN) $(BR_CSV) $(BR_META) $(BR_OUT)
 
 # The fixture's report, checked line by line; prints "N passed, N failed".
 bench-report-test: $(BR_BIN)
-	tests/bench_report/run.sh $(BR_BIN) $(BR_BUILD)/bench_report_test
+	tests/bench_report/run.sh $(BR_BIN) $(HOST_BUILD)/bench_report_test

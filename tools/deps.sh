@@ -4,6 +4,13 @@
 # apt-get itself; otherwise it prints the exact command and fails.
 set -euo pipefail
 
+# Not Debian: nothing to ask, nothing to install with; the build says what
+# it lacks when it gets there.
+if ! command -v dpkg-query >/dev/null 2>&1; then
+	echo "deps: no dpkg-query (not Debian?): not checking packages ($*)" >&2
+	exit 0
+fi
+
 missing=()
 for pkg in "$@"; do
 	status=$(dpkg-query -W -f='${db:Status-Status}' "$pkg" 2>/dev/null || true)

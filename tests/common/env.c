@@ -10,6 +10,8 @@
 #include "env.h"
 
 bool ht_verbose;
+bool ht_log_capture = true;
+bool ht_ram_identity;
 phys_addr_t ht_kernel_end;
 jmp_buf *ht_panic_jmp;
 
@@ -21,7 +23,10 @@ static char ht_panic_buf[512];
 
 static __attribute__((noreturn)) void ht_default_unexpected(const char *msg)
 {
-	fprintf(stderr, "unexpected: %s\n", msg);
+	size_t len = strlen(msg);
+
+	fprintf(stderr, "unexpected panic or bad address: %s%s", msg,
+		len && msg[len - 1] == '\n' ? "" : "\n");
 	abort();
 }
 
@@ -74,7 +79,8 @@ void memblock_printf(const char *fmt, ...)
 		vprintf(fmt, aq);
 		va_end(aq);
 	}
-	ht_log_append(fmt, ap);
+	if (ht_log_capture)
+		ht_log_append(fmt, ap);
 	va_end(ap);
 }
 
@@ -142,6 +148,8 @@ void *memblock_phys_to_virt(phys_addr_t addr)
 		if (addr >= w->base && addr - w->base < w->size)
 			return w->mem + (addr - w->base);
 	}
+	if (ht_ram_identity)
+		return (void *)(uintptr_t)addr;
 	snprintf(msg, sizeof(msg), "__va(0x%016llx): no simulated RAM there",
 		 (unsigned long long)addr);
 	ht_unexpected(msg);
@@ -159,6 +167,8 @@ phys_addr_t memblock_virt_to_phys(const void *ptr)
 		if (p >= lo && p - lo < w->size)
 			return w->base + (p - lo);
 	}
+	if (ht_ram_identity)
+		return (phys_addr_t)p;
 	snprintf(msg, sizeof(msg), "__pa(%p): not in simulated RAM", ptr);
 	ht_unexpected(msg);
 }

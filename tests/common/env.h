@@ -3,27 +3,38 @@
 #define TESTS_COMMON_ENV_H
 
 /*
- * The environment that host tests give mm/: the hooks declared at the end of
- * mm/memblock.h, made observable.
+ * mm/'s environment on the host: the hooks declared at the end of
+ * mm/memblock.h, made observable.  The one environment of every host
+ * program that links mm/: the unit and differential tests, the platform
+ * tests, both fuzz targets and the native benchmark (tools/bench_host.c).
  *
- *  - memblock_printf() appends to a capture buffer (ht_log()); with
- *    ht_verbose it is echoed to stdout too.
+ *  - memblock_printf() appends to a capture buffer (ht_log()) unless
+ *    ht_log_capture is off; with ht_verbose it is echoed to stdout too.
  *  - memblock_panic() formats its message into ht_panic_msg() and longjmps
  *    back to the innermost HT_PANICS(); a panic nobody expects goes to
- *    ht_unexpected, which the harness points at its failure path.
+ *    ht_unexpected (by default: the message on stderr, then abort()),
+ *    which the test harness points at its failure path.
  *  - memblock_phys_to_virt() / memblock_virt_to_phys() map physical
  *    addresses onto "RAM windows": calloc'd host buffers registered with
  *    ht_ram_map(), so that a doubled region array really lands somewhere.
+ *    With ht_ram_identity, an address outside every window is its own
+ *    translation, as in the payload (satp off): for code that hands mm/
+ *    host pointers, such as platform/dt.c reserving the blob.
  *  - memblock_kernel_end() returns ht_kernel_end (0 unless a test sets it).
+ *
+ * The knobs are plain variables that keep their value across
+ * ht_env_reset(); a program sets them once at start.
  */
 
 #include <setjmp.h>
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "memblock.h"
+#include "mm/memblock.h"
 
-extern bool ht_verbose;
+extern bool ht_verbose;		/* echo mm/'s output to stdout (default off) */
+extern bool ht_log_capture;	/* keep it in ht_log() (default on) */
+extern bool ht_ram_identity;	/* unmapped addresses map to themselves */
 extern phys_addr_t ht_kernel_end;
 
 /* What mm/ printed since the last ht_log_clear(), NUL-terminated. */

@@ -13,7 +13,6 @@
  * regions are only reserved, never written, so they are safe to place.
  */
 #include <libfdt.h>
-#include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -21,37 +20,7 @@
 
 #include "mm/memblock.h"
 #include "platform/dt.h"
-
-void memblock_printf(const char *fmt, ...)
-{
-	(void)fmt;
-}
-
-void memblock_panic(const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	fprintf(stderr, "memblock panic: ");
-	vfprintf(stderr, fmt, ap);
-	va_end(ap);
-	abort();
-}
-
-void *memblock_phys_to_virt(phys_addr_t addr)
-{
-	return (void *)(uintptr_t)addr;
-}
-
-phys_addr_t memblock_virt_to_phys(const void *ptr)
-{
-	return (phys_addr_t)(uintptr_t)ptr;
-}
-
-phys_addr_t memblock_kernel_end(void)
-{
-	return 0;
-}
+#include "tests/common/env.h"
 
 #define FAIL(type, ...)							\
 	do {								\
@@ -106,6 +75,8 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 	(void)argv;
 	if (!freopen("/dev/null", "w", stdout))	/* dt.c's messages */
 		abort();
+	ht_log_capture = false;		/* and mm/'s: nobody reads them */
+	ht_ram_identity = true;		/* the blob is host memory */
 	return 0;
 }
 

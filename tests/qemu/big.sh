@@ -61,7 +61,7 @@ case_() {
 		why="dump differs from the tree: $(cat "$OUT/$name.dtcheck")"
 	fi
 	result "$name" "$([ -z "$why" ] && echo 1 || echo 0)" "$why"
-	grep -E '^(DT regions read|DT -> memblock instret)' "$OUT/$name.out" | sed 's/^/  /'
+	grep -E '^(DT regions read|DT parse|memblock calls)' "$OUT/$name.out" | sed 's/^/  /'
 }
 
 # regions = memory ranges + /memreserve/ + reserved reg (+ OpenSBI's) + dynamic

@@ -199,6 +199,30 @@ test_memblock_debug_trace() {
 		"$OUT/memblock_debug.out"
 }
 
+# make run's build figures leave the console out: under -icount the walks
+# of the tree cost the same instructions whether memblock=debug prints
+# inside the build or not (bootargs of one length: the same size of tree),
+# while the memblock calls cost more with the trace (it looks up callers)
+# but not its printing (thousands of instructions a line): under twice.
+build_figure() {	# build_figure NAME PART: instret of "PART : N instret"
+	sed -n "s/^$2 *: \([0-9]*\) instret.*/\1/p" "$OUT/$1.out"
+}
+
+test_build_figures_leave_out_console() {
+	boot figures_quiet jump 128M -icount shift=0 -append memblock=DEBUG
+	boot figures_trace jump 128M -icount shift=0 -append memblock=debug
+	local parse_q parse_t calls_q calls_t
+	parse_q=$(build_figure figures_quiet "DT parse")
+	parse_t=$(build_figure figures_trace "DT parse")
+	calls_q=$(build_figure figures_quiet "memblock calls")
+	calls_t=$(build_figure figures_trace "memblock calls")
+	echo "  DT parse $parse_q / $parse_t, memblock calls $calls_q / $calls_t" >>"$LOG"
+	check "both figures printed" eval '[ -n "$parse_q" ] && [ -n "$calls_q" ] && [ "$calls_q" -gt 0 ]'
+	check "DT parse the same with the trace printing" eval '[ "$parse_q" = "$parse_t" ]'
+	check "memblock calls cost more with the trace" eval '[ "${calls_t:-0}" -gt "${calls_q:-0}" ]'
+	check "but not the trace's printing" eval '[ "${calls_t:-0}" -lt $((2 * ${calls_q:-0})) ]'
+}
+
 # Two memory nodes with a hole between them; the second on NUMA node 1.
 test_two_memory_nodes_with_hole() {
 	make_dts hole 256M

@@ -7,58 +7,14 @@
  * captured output.  The run ends with "N passed, N failed".
  */
 #include "platform/dt.h"
+#include "tests/common/env.h"
 
 #include <errno.h>
 #include <libfdt.h>
-#include <setjmp.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
-
-/* ---- memblock's environment, for the host ---- */
-
-static jmp_buf panic_jmp;
-static bool panic_armed;
-
-void memblock_printf(const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	vprintf(fmt, ap);
-	va_end(ap);
-}
-
-void memblock_panic(const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	printf("Kernel panic - not syncing: ");
-	vprintf(fmt, ap);
-	va_end(ap);
-	if (panic_armed)
-		longjmp(panic_jmp, 1);
-	abort();
-}
-
-/* Identity, as in the payload; no test grows the arrays past 128 entries. */
-void *memblock_phys_to_virt(phys_addr_t addr)
-{
-	return (void *)(uintptr_t)addr;
-}
-
-phys_addr_t memblock_virt_to_phys(const void *ptr)
-{
-	return (phys_addr_t)(uintptr_t)ptr;
-}
-
-phys_addr_t memblock_kernel_end(void)
-{
-	return 0;
-}
 
 /* ---- Harness: trees from DTS, captured stdout, checks ---- */
 
@@ -506,14 +462,10 @@ static bool run_one(unsigned int i)
 {
 	cur_test = tests[i].name;
 	cur_failed = 0;
-	memblock_reset();
+	ht_env_reset();
 	capture_begin();
-	panic_armed = true;
-	if (setjmp(panic_jmp) == 0)
-		tests[i].fn();
-	else
+	if (HT_PANICS(tests[i].fn()))
 		CHECK(!"memblock_panic() called");
-	panic_armed = false;
 	capture_end();
 	if (cur_failed)
 		printf("%s: FAILED; its output:\n%s\n", cur_test, out ? out : "");
@@ -526,6 +478,10 @@ int main(int argc, char **argv)
 {
 	unsigned int i, passed = 0, failed = 0;
 
+	/* mm/'s messages go where dt.c's do; blobs are host memory. */
+	ht_verbose = true;
+	ht_log_capture = false;
+	ht_ram_identity = true;
 	for (i = 0; i < sizeof(tests) / sizeof(tests[0]); i++) {
 		if (argc > 1 && !strstr(tests[i].name, argv[1]))
 			continue;

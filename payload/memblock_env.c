@@ -9,16 +9,18 @@
 #include <string.h>
 
 #include "mm/memblock.h"
+#include "platform/dt.h"
 #include "platform/exit.h"
 
 extern char _end[];
 
+/* Off the build meter's clock: memblock=debug prints from inside calls. */
 void memblock_printf(const char *fmt, ...)
 {
 	va_list ap;
 
 	va_start(ap, fmt);
-	vprintf(fmt, ap);
+	dt_vprintf(fmt, ap);
 	va_end(ap);
 }
 

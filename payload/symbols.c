@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /* memblock_symbol() for the payload: a binary search of the symbol table. */
 #include "mm/memblock.h"
-#include "platform/symbols.h"
+#include "payload/symbols.h"
 
 const char *memblock_symbol(unsigned long ip, unsigned long *offset,
 			    unsigned long *size)

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-#ifndef PLATFORM_SYMBOLS_H
-#define PLATFORM_SYMBOLS_H
+#ifndef PAYLOAD_SYMBOLS_H
+#define PAYLOAD_SYMBOLS_H
 
 /*
  * The payload's own function symbols, so that memblock=debug names its
@@ -20,4 +20,4 @@ struct payload_symbol {
 extern const struct payload_symbol payload_symbols[];
 extern const unsigned long payload_nr_symbols;
 
-#endif /* PLATFORM_SYMBOLS_H */
+#endif /* PAYLOAD_SYMBOLS_H */
