@@ -46,6 +46,9 @@ LIBFDT_CACHE ?= $(or $(XDG_CACHE_HOME),$(HOME)/.cache)/memblock-rv/libfdt
 LIBFDT_SRCS  := fdt.c fdt_ro.c fdt_strerror.c fdt_addresses.c
 LIBFDT_OBJS  := $(addprefix $(BUILD)/libfdt/,$(LIBFDT_SRCS:.c=.o))
 LIBFDT_A     := $(BUILD)/libfdt.a
+# make deps fetches every part of linux-source-6.1 the project uses at
+# once (tools/fetch-linux-source.sh DIR=ROOT[:SUB,...]): one download.
+LINUX_SOURCE_PARTS += $(LIBFDT_CACHE)=scripts/dtc/libfdt
 
 # ---- Payload flags, one concern per line --------------------------------
 CROSS_CFLAGS += -march=rv64imac -mabi=lp64 -mcmodel=medany
@@ -107,6 +110,7 @@ QEMUOPTS += $(if $(filter 1,$(ICOUNT)),-icount shift=0)
 include tests/host.mk          # host-test, host-unit, host-diff, fuzz-mm
 include tests/dt.mk            # platform-test, gendtb, dt-big-test, fuzz-dt
 include tools/bench_report.mk  # bench-report, bench-report-test
+include tests/linux.mk         # linux-test: Linux's own memblock tests
 
 BENCH_HOST := $(HOST_BUILD)/bench_host
 BENCH_HOST_SRCS := $(MM_HOST_SRCS) $(wildcard bench/*.c) tools/bench_host.c
@@ -146,6 +150,7 @@ qemu-gdb: build
 
 test: deps
 	@$(MAKE) --no-print-directory host-test
+	@$(MAKE) --no-print-directory linux-test
 	@$(MAKE) --no-print-directory bench-report-test
 	@$(MAKE) --no-print-directory platform-test
 	@$(MAKE) --no-print-directory qemu-test
@@ -175,7 +180,7 @@ bench-run: build $(BENCH_HOST) $(BR_BIN)
 
 deps:
 	@tools/deps.sh $(DEPS)
-	@tools/fetch-libfdt.sh $(LIBFDT_CACHE)
+	@tools/fetch-linux-source.sh $(LINUX_SOURCE_PARTS)
 
 libfdt: $(LIBFDT_A)
 
@@ -258,7 +263,7 @@ $(BUILD)/%.o: %.S
 	@mkdir -p $(@D)
 	$(CROSS_CC) $(CROSS_CFLAGS) -c -o $@ $<
 
-# `make deps` fetches libfdt (tools/fetch-libfdt.sh); `make` only says so.
+# `make deps` fetches libfdt (tools/fetch-linux-source.sh); `make` only says so.
 $(LIBFDT_CACHE)/.complete:
 	@echo "libfdt's sources are not in $(LIBFDT_CACHE): run \`make deps\`" >&2; exit 1
 
