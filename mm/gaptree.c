@@ -7,41 +7,96 @@
  * Gap b of memblock.reserved is [end of region b - 1, base of region b):
  * gap 0 starts at 0 and gap cnt ends at PHYS_ADDR_MAX.  Free memory is
  * memory minus reserved, so every free range lies inside exactly one gap
- * and is no longer than it.  The index is an implicit segment tree over
- * the gaps holding the longest gap under each node, in the spirit of the
- * kernel's rb_subtree_gap and the maple tree's gap arrays: a subtree whose
- * longest gap is shorter than the request cannot hold it and is skipped.
+ * and is no longer than it.  A gap that is long enough is checked exactly:
+ * it is clipped to [start, end) and intersected with the memory regions
+ * inside it, with the same node, mirror, NOMAP and hotplug filters and the
+ * same candidate arithmetic as 4.12's walk, visiting the free ranges in the
+ * walk's order.  So a request with a node id or MEMBLOCK_MIRROR uses the
+ * index too; only its pruning is weaker (a gap can be long but hold memory
+ * of another node or NOMAP memory), never its answer.
  *
- * A gap that passes that test is checked exactly: it is clipped to
- * [start, end) and intersected with the memory regions inside it, with the
- * same node, mirror, NOMAP and hotplug filters and the same candidate
- * arithmetic as 4.12's walk, visiting the free ranges in the walk's order.
- * So a request with a node id or MEMBLOCK_MIRROR uses the index too; only
- * its pruning is weaker (a gap can be long but hold memory of another node
- * or NOMAP memory), never its answer.
+ * The index
+ * ---------
+ * Gaps 0 .. cnt - 1 are the nodes of a treap in address order: a binary
+ * search tree in which each node holds its gap ([end - len, end)) and the
+ * longest gap of its subtree, and whose priorities (a hash of the node's
+ * slot) keep it a heap, so that it is balanced as if built at random:
+ * O(log n) depth expected.  The last gap, above the last region, is read
+ * from the array.
  *
- * The tree is maintained lazily: changes to memblock.reserved are recorded
- * (gaptree_changed(), gaptree_region_changed()) and applied at the next
- * search, an in-place change in O(log n), a shift of the array from index
- * i in O(n - i), as the memmove that caused it.  It is only kept while
- * gaptree is the find strategy; selecting it again rebuilds it.  Past
- * GAPTREE_MAX_LEAVES gaps it does not fit its static table, and the search
- * falls back to the binary walk.
+ * Nothing in the index depends on where a region sits in the array: each
+ * region carries the slot of its gap's node (memblock_region.gap_node, in
+ * what 4.12 leaves as padding), and the array's own moves carry the slots
+ * along.  So a region that changes in place finds its node in O(1); an
+ * insertion anywhere links one new node next to its neighbours' nodes and
+ * a deletion unlinks one, each with the treap's expected O(1) rotations;
+ * and the longest gaps are corrected upwards only as far as they change:
+ * O(log n) at most per change, whatever the position.  (The first version
+ * of this index was a segment tree over array slots: a shift of the array
+ * at slot i cost O(n - i) there, on top of the array's own move.)
+ * mm/memblock.c reports each change as it makes it: gaptree_inserted(),
+ * gaptree_removing(), gaptree_resized().
+ *
+ * A search starts at the node of the gap nearest its limit (found by the
+ * binary search of the array that every strategy does) and climbs: from a
+ * node, the gaps before it are its left subtree and, for each ancestor it
+ * is a right descendant of, that ancestor and its left subtree.  A subtree
+ * whose longest gap is too short is skipped whole.
+ *
+ * Where the nodes live
+ * --------------------
+ * 40 bytes a node, in a pool with room for the reserved array's capacity
+ * plus the two regions that a doubling may add before the pool follows
+ * it.  While the reserved array is 4.12's static table of
+ * INIT_MEMBLOCK_REGIONS, so is the pool.  When the reserved array doubles,
+ * the pool is allocated from memblock the way memblock_double_array()
+ * allocates the array (outside the range being reserved, page-aligned),
+ * reserved, and the old one freed: it shows in the dump, and memory
+ * reserved for the index is memory no allocation gets.  That reservation
+ * is made only while gaptree is the find strategy, so gaptree's map
+ * differs from the other strategies' map by it once the reserved array
+ * has grown.  memblock_set_index_footprint() makes the other strategies
+ * reserve it at the same moments (without maintaining the index), so that
+ * tests and the benchmark compare all strategies on the same map.
+ *
+ * The tree is built when first needed (the first gaptree search after the
+ * strategy was selected, after memblock_regions_changed() or after the
+ * pool could not grow) in O(n), and maintained while gaptree is selected.
+ * When no pool can be had, the search falls back to the binary walk, with
+ * one message.
  */
 
 #include "memblock_internal.h"
 
-#define GAPTREE_MAX_LEAVES	(1UL << 17)
-#define GAPTREE_POINTS		8
-#define NONE			(~0UL)
+#define NIL			UINT32_MAX
+#define GAPTREE_INIT_NODES	(INIT_MEMBLOCK_REGIONS + 2)
 
-/* tree[1] is the root, tree[leaves + b] is gap b. */
-static phys_addr_t tree[2 * GAPTREE_MAX_LEAVES];
-static unsigned long leaves;		/* power of two; 0: not built */
-static unsigned long synced_gaps;	/* gaps the leaves describe */
-static unsigned long dirty_from = NONE;	/* gaps from here on moved */
-static unsigned long points[GAPTREE_POINTS];	/* regions changed in place */
-static unsigned long nr_points;
+struct gap_node {
+	phys_addr_t end;	/* the gap is [end - len, end) */
+	phys_addr_t len;
+	phys_addr_t max_len;	/* longest gap in this subtree */
+	uint32_t left, right, parent;	/* or NIL */
+	uint32_t prio;		/* heap order: a parent's is not lower */
+};
+
+static struct gap_node gaptree_init_nodes[GAPTREE_INIT_NODES];
+static struct gap_node *nodes = gaptree_init_nodes;
+static unsigned long capacity = GAPTREE_INIT_NODES;
+static phys_addr_t pool_base, pool_bytes;	/* 0 bytes: the static pool */
+static uint32_t root = NIL, free_slots = NIL;	/* free slots via .left */
+static bool built;		/* the tree describes memblock.reserved */
+static bool footprint;		/* memblock_set_index_footprint() */
+static bool warned_no_pool;
+
+static bool searching_with_index(void)
+{
+	return memblock_find_strategy == MEMBLOCK_FIND_GAPTREE;
+}
+
+static bool keeps_pool(void)
+{
+	return searching_with_index() || footprint;
+}
 
 static phys_addr_t gap_start(unsigned long b)
 {
@@ -54,181 +109,547 @@ static phys_addr_t gap_end(unsigned long b)
 					   PHYS_ADDR_MAX;
 }
 
-static phys_addr_t gap_len(unsigned long b)
+/* murmur3's finaliser: slots 0, 1, 2, ... get unrelated priorities. */
+static uint32_t slot_priority(uint32_t slot)
 {
-	return b <= memblock.reserved.cnt ? gap_end(b) - gap_start(b) : 0;
+	uint32_t h = slot + 1;
+
+	h ^= h >> 16;
+	h *= 0x85ebca6b;
+	h ^= h >> 13;
+	h *= 0xc2b2ae35;
+	h ^= h >> 16;
+	return h;
 }
 
-/**
- * gaptree_invalidate - forget the index; the next search rebuilds it
- */
-void gaptree_invalidate(void)
+static inline phys_addr_t subtree_max(uint32_t t)
 {
-	leaves = 0;
-	nr_points = 0;
-	dirty_from = NONE;
+	return t == NIL ? 0 : nodes[t].max_len;
+}
+
+/* Recompute @t's longest gap.  Return: did it change? */
+static inline bool pull(uint32_t t)
+{
+	struct gap_node *n = &nodes[t];
+	phys_addr_t m = max(n->len, max(subtree_max(n->left),
+					subtree_max(n->right)));
+
+	if (m == n->max_len)
+		return false;
+	n->max_len = m;
+	return true;
+}
+
+/* Correct the longest gaps from @t up, as far as they change. */
+static void pull_up(uint32_t t)
+{
+	while (t != NIL && pull(t))
+		t = nodes[t].parent;
+}
+
+/* Point @p's link to its child @old at @new instead (the root's: root). */
+static void replace_child(uint32_t p, uint32_t old, uint32_t new)
+{
+	if (p == NIL)
+		root = new;
+	else if (nodes[p].left == old)
+		nodes[p].left = new;
+	else
+		nodes[p].right = new;
+	if (new != NIL)
+		nodes[new].parent = p;
+}
+
+/* Rotate @x above its parent; both longest gaps are recomputed. */
+static void rotate_up(uint32_t x)
+{
+	uint32_t p = nodes[x].parent;
+	uint32_t b;
+
+	replace_child(nodes[p].parent, p, x);
+	if (nodes[p].left == x) {
+		b = nodes[x].right;
+		nodes[p].left = b;
+		nodes[x].right = p;
+	} else {
+		b = nodes[x].left;
+		nodes[p].right = b;
+		nodes[x].left = p;
+	}
+	if (b != NIL)
+		nodes[b].parent = p;
+	nodes[p].parent = x;
+	pull(p);
+	pull(x);
+}
+
+/* The gap of region @idx: [end of region idx - 1, base of region idx). */
+static void describe(uint32_t x, unsigned long idx)
+{
+	nodes[x].end = memblock.reserved.regions[idx].base;
+	nodes[x].len = nodes[x].end - gap_start(idx);
+}
+
+/* Region @idx's gap changed: its node follows. */
+static void refresh(unsigned long idx)
+{
+	uint32_t x = memblock.reserved.regions[idx].gap_node;
+	phys_addr_t len = nodes[x].len;
+
+	describe(x, idx);
+	if (nodes[x].len > len) {
+		/* a longer gap: the maxima above can only grow */
+		for (uint32_t t = x; t != NIL && nodes[t].max_len < nodes[x].len;
+		     t = nodes[t].parent)
+			nodes[t].max_len = nodes[x].len;
+	} else if (nodes[x].len < len && len == nodes[x].max_len) {
+		/* the longest gap of its subtree got shorter */
+		nodes[x].max_len = PHYS_ADDR_MAX;	/* force the recompute */
+		pull_up(x);
+	}
+}
+
+/*
+ * Build the tree of gaps 0 .. cnt - 1 in O(n): slot k holds gap k, and the
+ * right spine is kept as a stack (through .parent) while each node in turn
+ * takes the nodes of lower priority below it as its left subtree; a node's
+ * subtree is final when it leaves the stack.
+ */
+static bool build(void)
+{
+	struct memblock_type *rsv = &memblock.reserved;
+	unsigned long n = rsv->cnt;
+	uint32_t top = NIL;
+
+	if (n > capacity)
+		return false;
+
+	for (uint32_t x = 0; x < n; x++) {
+		uint32_t below = NIL;
+
+		rsv->regions[x].gap_node = x;
+		nodes[x] = (struct gap_node){ .left = NIL, .right = NIL,
+					      .prio = slot_priority(x) };
+		describe(x, x);
+		while (top != NIL && nodes[top].prio < nodes[x].prio) {
+			below = top;
+			top = nodes[top].parent;
+			nodes[below].max_len = 0;
+			pull(below);
+		}
+		nodes[x].left = below;
+		if (below != NIL)
+			nodes[below].parent = x;
+		if (top != NIL)
+			nodes[top].right = x;
+		nodes[x].parent = top;
+		top = x;
+	}
+	for (root = NIL; top != NIL; top = nodes[top].parent) {
+		nodes[top].max_len = 0;
+		pull(top);
+		root = top;
+	}
+
+	free_slots = NIL;
+	for (unsigned long x = capacity; x-- > n;) {
+		nodes[x].left = free_slots;
+		free_slots = x;
+	}
+	built = true;
+	return true;
 }
 
 static bool tracking(struct memblock_type *type)
 {
-	if (type != &memblock.reserved || !leaves)
-		return false;
-	if (memblock_find_strategy != MEMBLOCK_FIND_GAPTREE) {
-		gaptree_invalidate();
-		return false;
-	}
-	return true;
+	return built && type == &memblock.reserved;
 }
 
 /**
- * gaptree_changed - regions of @type from @first on may have moved
+ * gaptree_inserted - a region was inserted into @type at @idx
  * @type: the memblock type that changed
- * @first: lowest region index that moved or changed
+ * @idx: index of the new region; the regions from @idx on moved up by one
  */
-void gaptree_changed(struct memblock_type *type, unsigned long first)
+void gaptree_inserted(struct memblock_type *type, unsigned long idx)
 {
-	if (tracking(type))
-		dirty_from = min(dirty_from, first);
+	uint32_t x = free_slots, next;
+
+	if (!tracking(type))
+		return;
+	if (x == NIL) {
+		/* cannot happen while the pool follows the array: rebuild */
+		built = false;
+		return;
+	}
+	free_slots = nodes[x].left;
+	type->regions[idx].gap_node = x;
+	nodes[x] = (struct gap_node){ .left = NIL, .right = NIL,
+				      .prio = slot_priority(x) };
+	describe(x, idx);
+	nodes[x].max_len = nodes[x].len;
+
+	/*
+	 * A leaf between its neighbours' nodes: the left child of the next
+	 * one if it has none, else the right child of the previous one,
+	 * which is then the last node of that left subtree.
+	 */
+	next = idx + 1 < type->cnt ? type->regions[idx + 1].gap_node : NIL;
+	if (next != NIL && nodes[next].left == NIL) {
+		nodes[next].left = x;
+		nodes[x].parent = next;
+	} else if (idx) {
+		uint32_t prev = type->regions[idx - 1].gap_node;
+
+		nodes[prev].right = x;
+		nodes[x].parent = prev;
+	} else {
+		root = x;
+		nodes[x].parent = NIL;
+	}
+	for (uint32_t t = nodes[x].parent;
+	     t != NIL && nodes[t].max_len < nodes[x].len; t = nodes[t].parent)
+		nodes[t].max_len = nodes[x].len;
+	while (nodes[x].parent != NIL &&
+	       nodes[x].prio > nodes[nodes[x].parent].prio)
+		rotate_up(x);
+
+	if (idx + 1 < type->cnt)
+		refresh(idx + 1);
+}
+
+/*
+ * Unlink node @x: rotate it down below the child of higher priority until
+ * it is a leaf, then cut it off and correct the longest gaps above.
+ */
+static void unlink_node(uint32_t x)
+{
+	uint32_t p;
+
+	for (;;) {
+		uint32_t l = nodes[x].left, r = nodes[x].right;
+
+		if (l == NIL && r == NIL)
+			break;
+		if (r == NIL || (l != NIL && nodes[l].prio > nodes[r].prio))
+			rotate_up(l);
+		else
+			rotate_up(r);
+	}
+	p = nodes[x].parent;
+	replace_child(p, x, NIL);
+	if (p != NIL && nodes[x].len == nodes[p].max_len) {
+		/* it may have been the longest gap above */
+		nodes[p].max_len = PHYS_ADDR_MAX;	/* force the recompute */
+		pull_up(p);
+	}
+	nodes[x].left = free_slots;
+	free_slots = x;
 }
 
 /**
- * gaptree_region_changed - region @idx of @type changed its base or size
- * @type: the memblock type that changed
- * @idx: index of the region; gaps @idx and @idx + 1 change with it
+ * gaptree_removing - regions [@first, @last) of @type are being removed
+ * @type: the memblock type that changes
+ * @first: index of the first region to remove
+ * @last: index after the last one; the regions from @last on will move
+ *	  down to @first
+ *
+ * Called before the array moves: the nodes go, and the gap of region
+ * @last grows to reach down to the end of region @first - 1.
  */
-void gaptree_region_changed(struct memblock_type *type, unsigned long idx)
+void gaptree_removing(struct memblock_type *type, unsigned long first,
+		      unsigned long last)
 {
 	if (!tracking(type))
 		return;
-	if (nr_points < GAPTREE_POINTS)
-		points[nr_points++] = idx;
+	for (unsigned long k = first; k < last; k++)
+		unlink_node(type->regions[k].gap_node);
+	if (last < type->cnt) {
+		uint32_t x = type->regions[last].gap_node;
+		phys_addr_t len = nodes[x].end - gap_start(first);
+
+		if (len != nodes[x].len) {
+			nodes[x].len = len;
+			for (uint32_t t = x; t != NIL && nodes[t].max_len < len;
+			     t = nodes[t].parent)
+				nodes[t].max_len = len;
+		}
+	}
+}
+
+/**
+ * gaptree_resized - region @idx of @type changed its base or its size
+ * @type: the memblock type that changed
+ * @idx: index of the region; gaps @idx and @idx + 1 change with it
+ */
+void gaptree_resized(struct memblock_type *type, unsigned long idx)
+{
+	if (!tracking(type))
+		return;
+	refresh(idx);
+	if (idx + 1 < type->cnt)
+		refresh(idx + 1);
+}
+
+static void forget(void)
+{
+	built = false;
+	root = NIL;
+}
+
+static void use_static_pool(void)
+{
+	nodes = gaptree_init_nodes;
+	capacity = GAPTREE_INIT_NODES;
+	pool_base = pool_bytes = 0;
+}
+
+/*
+ * Give the pool room for the reserved array's capacity, as
+ * memblock_double_array() gives the array room: from memblock, outside
+ * [@new_area_start, @new_area_start + @new_area_size), reserved.  The
+ * nodes move with their slots, so a built tree stays built.  Return: 0, or
+ * -1 (the old pool is kept, too small: the index is dropped).
+ */
+static int grow_pool(phys_addr_t new_area_start, phys_addr_t new_area_size)
+{
+	unsigned long need = memblock.reserved.max + 2;
+	phys_addr_t old_base = pool_base, old_bytes = pool_bytes;
+	unsigned long new_capacity;
+	phys_addr_t bytes, addr;
+	struct gap_node *new_nodes;
+
+	if (capacity >= need)
+		return 0;
+
+	bytes = PAGE_ALIGN(need * sizeof(struct gap_node));
+	addr = memblock_find_in_range(new_area_start + new_area_size,
+				      memblock.current_limit, bytes, PAGE_SIZE);
+	if (!addr && new_area_size)
+		addr = memblock_find_in_range(0,
+				min(new_area_start, memblock.current_limit),
+				bytes, PAGE_SIZE);
+	if (!addr) {
+		if (!warned_no_pool)
+			memblock_printf("memblock: no room for the gap index of %lu reserved regions: gaptree searches walk without it\n",
+					memblock.reserved.max);
+		warned_no_pool = true;
+		forget();
+		return -1;
+	}
+
+	new_nodes = memblock_phys_to_virt(addr);
+	new_capacity = bytes / sizeof(struct gap_node);
+	memblock_dbg("memblock: gap index is grown to %lu nodes at [%#010llx-%#010llx]\n",
+		     new_capacity, (unsigned long long)addr,
+		     (unsigned long long)(addr + bytes - 1));
+	if (built) {
+		for (unsigned long i = 0; i < capacity; i++)
+			new_nodes[i] = nodes[i];
+		for (unsigned long x = new_capacity; x-- > capacity;) {
+			new_nodes[x].left = free_slots;
+			free_slots = x;
+		}
+	}
+	nodes = new_nodes;
+	capacity = new_capacity;
+	pool_base = addr;
+	pool_bytes = bytes;
+
+	/* reserve before freeing: neither can double the array, just grown */
+	if (memblock_reserve(addr, bytes))
+		memblock_panic("memblock: cannot reserve the gap index at %#llx\n",
+			       (unsigned long long)addr);
+	if (old_bytes)
+		memblock_free(old_base, old_bytes);
+	return 0;
+}
+
+/* Give a pool back to memblock once nothing keeps it. */
+static void release_pool(void)
+{
+	phys_addr_t base = pool_base, bytes = pool_bytes;
+
+	forget();
+	use_static_pool();
+	if (bytes)
+		memblock_free(base, bytes);
+}
+
+/*
+ * Outside memblock_double_array(), the reserved array may be full: make
+ * room for the pool's reservation (and the split its old pool's release
+ * may need) the way 4.12 makes room, by doubling, which grows the pool.
+ */
+static void make_pool_fit(void)
+{
+	struct memblock_type *rsv = &memblock.reserved;
+
+	if (capacity >= rsv->max + 2)
+		return;
+	if (rsv->cnt + 3 > rsv->max) {
+		memblock_double_array(rsv, 0, 0);
+		return;
+	}
+	grow_pool(0, 0);
+}
+
+/**
+ * gaptree_grow - the reserved array was doubled: the pool follows
+ * @new_area_start: start of the range being reserved, to stay out of
+ * @new_area_size: size of that range
+ */
+void gaptree_grow(phys_addr_t new_area_start, phys_addr_t new_area_size)
+{
+	if (keeps_pool())
+		grow_pool(new_area_start, new_area_size);
+}
+
+/**
+ * gaptree_strategy_changed - the find strategy changed
+ *
+ * Selecting gaptree reserves the pool it needs (the tree is built at the
+ * first search); leaving it drops the tree and, unless the footprint is
+ * kept, frees the pool.
+ */
+void gaptree_strategy_changed(void)
+{
+	forget();
+	if (keeps_pool())
+		make_pool_fit();
 	else
-		dirty_from = min(dirty_from, idx);
+		release_pool();
 }
 
-static void update_parents(unsigned long lo, unsigned long hi)
+/**
+ * gaptree_regions_changed - the arrays were written behind memblock's back
+ *
+ * Nothing in the tree can be trusted; it is built again at the next
+ * search, in O(n).
+ */
+void gaptree_regions_changed(void)
 {
-	for (lo = (leaves + lo) / 2, hi = (leaves + hi) / 2; lo >= 1;
-	     lo /= 2, hi /= 2)
-		for (unsigned long k = lo; k <= hi; k++)
-			tree[k] = max(tree[2 * k], tree[2 * k + 1]);
+	forget();
+	if (keeps_pool())
+		make_pool_fit();
 }
 
-static void set_leaves(unsigned long lo, unsigned long hi)
+/**
+ * gaptree_reset - memblock_reset() emptied both arrays
+ *
+ * A pool in memblock's memory is gone with the reservations: back to the
+ * static one.
+ */
+void gaptree_reset(void)
 {
-	for (unsigned long b = lo; b <= hi; b++)
-		tree[leaves + b] = gap_len(b);
-	update_parents(lo, hi);
+	forget();
+	use_static_pool();
+	warned_no_pool = false;
 }
 
-static bool rebuild(void)
+/**
+ * memblock_set_index_footprint - reserve the gap index's pool under every strategy
+ * @on: true to reserve it whatever the find strategy
+ *
+ * The gap index's pool is a reservation once the reserved array has grown
+ * (see the overview of mm/gaptree.c), made only while gaptree is the find
+ * strategy.  With @on, it is made at the same moments under every find
+ * strategy (and kept, unmaintained, while gaptree is not selected), so
+ * that all strategies work on the same map.  For tests and the benchmark;
+ * off at boot, which keeps linear/linear exactly Linux 4.12.
+ */
+void memblock_set_index_footprint(bool on)
 {
-	unsigned long gaps = memblock.reserved.cnt + 1;
+	footprint = on;
+	if (keeps_pool())
+		make_pool_fit();
+	else
+		release_pool();
+}
 
-	if (gaps > GAPTREE_MAX_LEAVES) {
-		leaves = 0;
-		return false;
+/* Ready to search?  Builds the tree if it is not. */
+static inline bool index_ready(void)
+{
+	return built || build();
+}
+
+/* The last node of subtree @t with a gap of at least @size, or NIL. */
+static uint32_t last_in_subtree(uint32_t t, phys_addr_t size)
+{
+	while (t != NIL && nodes[t].max_len >= size) {
+		if (subtree_max(nodes[t].right) >= size)
+			t = nodes[t].right;
+		else if (nodes[t].len >= size)
+			return t;
+		else
+			t = nodes[t].left;
 	}
-	for (leaves = 1; leaves < gaps; leaves <<= 1)
-		;
-	set_leaves(0, leaves - 1);
-	synced_gaps = gaps;
-	nr_points = 0;
-	dirty_from = NONE;
-	return true;
+	return NIL;
 }
 
-/* Bring the tree up to date with memblock.reserved.  Return: usable? */
-static __attribute__((noinline)) bool catch_up(void)
+/* The first node of subtree @t with a gap of at least @size, or NIL. */
+static uint32_t first_in_subtree(uint32_t t, phys_addr_t size)
 {
-	unsigned long gaps = memblock.reserved.cnt + 1;
-
-	if (!leaves || gaps > leaves)
-		return rebuild();
-
-	for (unsigned long i = 0; i < nr_points; i++) {
-		unsigned long b = points[i];
-
-		if (b < dirty_from)
-			set_leaves(b, min(b + 1, dirty_from - 1));
+	while (t != NIL && nodes[t].max_len >= size) {
+		if (subtree_max(nodes[t].left) >= size)
+			t = nodes[t].left;
+		else if (nodes[t].len >= size)
+			return t;
+		else
+			t = nodes[t].right;
 	}
-	nr_points = 0;
-
-	if (dirty_from != NONE) {
-		set_leaves(dirty_from, max(synced_gaps, gaps) - 1);
-		dirty_from = NONE;
-	}
-	synced_gaps = gaps;
-	return true;
+	return NIL;
 }
 
-/* Inline, so that a search with nothing to catch up on pays two tests. */
-static inline bool sync(void)
+/* The last node before @x (in address order) with a long enough gap. */
+static uint32_t fit_before(uint32_t x, phys_addr_t size)
 {
-	if (leaves && !nr_points && dirty_from == NONE &&
-	    synced_gaps == memblock.reserved.cnt + 1)
-		return true;
-	return catch_up();
+	uint32_t t = last_in_subtree(nodes[x].left, size);
+
+	if (t != NIL)
+		return t;
+	for (uint32_t p = nodes[x].parent; p != NIL; x = p, p = nodes[p].parent) {
+		if (nodes[p].right != x)
+			continue;
+		if (nodes[p].len >= size)
+			return p;
+		t = last_in_subtree(nodes[p].left, size);
+		if (t != NIL)
+			return t;
+	}
+	return NIL;
+}
+
+/* The first node after @x with a long enough gap: the mirror image. */
+static uint32_t fit_after(uint32_t x, phys_addr_t size)
+{
+	uint32_t t = first_in_subtree(nodes[x].right, size);
+
+	if (t != NIL)
+		return t;
+	for (uint32_t p = nodes[x].parent; p != NIL; x = p, p = nodes[p].parent) {
+		if (nodes[p].left != x)
+			continue;
+		if (nodes[p].len >= size)
+			return p;
+		t = first_in_subtree(nodes[p].right, size);
+		if (t != NIL)
+			return t;
+	}
+	return NIL;
 }
 
 /*
- * Highest gap in [@lo, @hi] at least @size long, or -1.  Climb from leaf
- * @hi until a left sibling holds such a gap, then descend into it keeping
- * to the right: O(log n), and O(1) when gap @hi itself is long enough.
+ * The free ranges of gap [@gap_lo, @gap_hi) inside [@start, @end), top
+ * down, with 4.12's candidate rule.  Return: true and *@found if one fits.
  */
-static long last_fit(unsigned long lo, unsigned long hi, phys_addr_t size)
-{
-	unsigned long k = leaves + hi;
-
-	if (tree[k] < size) {
-		for (;;) {
-			if (k == 1)
-				return -1;
-			if ((k & 1) && tree[k - 1] >= size) {
-				k--;
-				break;
-			}
-			k >>= 1;
-		}
-		while (k < leaves)
-			k = tree[2 * k + 1] >= size ? 2 * k + 1 : 2 * k;
-	}
-	return k - leaves >= lo ? (long)(k - leaves) : -1;
-}
-
-/* Lowest gap in [@lo, @hi] at least @size long, or -1: the mirror image. */
-static long first_fit(unsigned long lo, unsigned long hi, phys_addr_t size)
-{
-	unsigned long k = leaves + lo;
-
-	if (tree[k] < size) {
-		for (;;) {
-			if (k == 1)
-				return -1;
-			if (!(k & 1) && tree[k + 1] >= size) {
-				k++;
-				break;
-			}
-			k >>= 1;
-		}
-		while (k < leaves)
-			k = tree[2 * k] >= size ? 2 * k : 2 * k + 1;
-	}
-	return k - leaves <= hi ? (long)(k - leaves) : -1;
-}
-
-/*
- * The free ranges of gap @b inside [@start, @end), top down, with 4.12's
- * candidate rule.  Return: true and *@found if one fits.
- */
-static bool gap_fit_top_down(unsigned long b, phys_addr_t start,
-			     phys_addr_t end, phys_addr_t size,
-			     phys_addr_t align, int nid, ulong flags,
-			     phys_addr_t *found)
+static bool gap_fit_top_down(phys_addr_t gap_lo, phys_addr_t gap_hi,
+			     phys_addr_t start, phys_addr_t end,
+			     phys_addr_t size, phys_addr_t align, int nid,
+			     ulong flags, phys_addr_t *found)
 {
 	struct memblock_type *mem = &memblock.memory;
-	phys_addr_t lo = max(gap_start(b), start);
-	phys_addr_t hi = min(gap_end(b), end);
+	phys_addr_t lo = max(gap_lo, start);
+	phys_addr_t hi = min(gap_hi, end);
 	long im;
 
 	if (lo >= hi)
@@ -249,14 +670,14 @@ static bool gap_fit_top_down(unsigned long b, phys_addr_t start,
 }
 
 /* The same, bottom up, with 4.12's bottom-up candidate rule. */
-static bool gap_fit_bottom_up(unsigned long b, phys_addr_t start,
-			      phys_addr_t end, phys_addr_t size,
-			      phys_addr_t align, int nid, ulong flags,
-			      phys_addr_t *found)
+static bool gap_fit_bottom_up(phys_addr_t gap_lo, phys_addr_t gap_hi,
+			      phys_addr_t start, phys_addr_t end,
+			      phys_addr_t size, phys_addr_t align, int nid,
+			      ulong flags, phys_addr_t *found)
 {
 	struct memblock_type *mem = &memblock.memory;
-	phys_addr_t lo = max(gap_start(b), start);
-	phys_addr_t hi = min(gap_end(b), end);
+	phys_addr_t lo = max(gap_lo, start);
+	phys_addr_t hi = min(gap_hi, end);
 	unsigned long im;
 
 	if (lo >= hi)
@@ -277,25 +698,23 @@ static bool gap_fit_bottom_up(unsigned long b, phys_addr_t start,
 	return false;
 }
 
-/* Gaps that can meet [@start, @end): [*@lo, *@hi].  Return: any? */
-static inline bool gap_range(phys_addr_t start, phys_addr_t end,
-		      unsigned long *lo, unsigned long *hi)
+/* Does node @x's gap fit, top-down?  Its gap is [end - len, end). */
+static inline bool node_fit_top_down(uint32_t x, phys_addr_t start,
+				     phys_addr_t end, phys_addr_t size,
+				     phys_addr_t align, int nid, ulong flags,
+				     phys_addr_t *found)
 {
-	struct memblock_type *rsv = &memblock.reserved;
+	return gap_fit_top_down(nodes[x].end - nodes[x].len, nodes[x].end,
+				start, end, size, align, nid, flags, found);
+}
 
-	if (start >= end)
-		return false;
-	/* first gap ending above @start: gap b ends at the base of region b */
-	if (start < rsv->regions[0].base)
-		*lo = 0;
-	else
-		*lo = memblock_last_region_starting_below(rsv, start + 1) + 1;
-	/* last gap starting below @end: gap b starts at the end of region b - 1 */
-	if (end > region_end(&rsv->regions[rsv->cnt - 1]))
-		*hi = rsv->cnt;
-	else
-		*hi = memblock_first_region_ending_after(rsv, end - 1);
-	return *lo <= *hi;
+static inline bool node_fit_bottom_up(uint32_t x, phys_addr_t start,
+				      phys_addr_t end, phys_addr_t size,
+				      phys_addr_t align, int nid, ulong flags,
+				      phys_addr_t *found)
+{
+	return gap_fit_bottom_up(nodes[x].end - nodes[x].len, nodes[x].end,
+				 start, end, size, align, nid, flags, found);
 }
 
 /**
@@ -313,25 +732,41 @@ phys_addr_t memblock_find_gaptree_top_down(phys_addr_t start, phys_addr_t end,
 					   phys_addr_t size, phys_addr_t align,
 					   int nid, ulong flags)
 {
-	unsigned long lo, hi;
+	struct memblock_type *rsv = &memblock.reserved;
+	unsigned long hi;
 	phys_addr_t found;
-	long b;
+	uint32_t x;
 
-	/* A 0-byte request matches anywhere; a tree that does not fit: walk. */
-	if (!size || !sync())
+	/* A 0-byte request matches anywhere; no index: walk. */
+	if (!size || !index_ready())
 		return memblock_find_binary_top_down(start, end, size, align,
 						     nid, flags);
-	if (!memblock.memory.total_size || !gap_range(start, end, &lo, &hi))
+	if (!memblock.memory.total_size || start >= end)
 		return 0;
 
-	while ((b = last_fit(lo, hi, size)) >= 0) {
-		if (gap_fit_top_down(b, start, end, size, align, nid, flags,
-				     &found))
+	/* the last gap starting below @end: gap b starts where region b - 1 ends */
+	if (end > region_end(&rsv->regions[rsv->cnt - 1])) {
+		/* the gap above the last region is not in the tree */
+		hi = rsv->cnt;
+		if (PHYS_ADDR_MAX - gap_start(hi) >= size &&
+		    gap_fit_top_down(gap_start(hi), PHYS_ADDR_MAX, start, end,
+				     size, align, nid, flags, &found))
 			return found;
-		if ((unsigned long)b == lo)
-			break;
-		hi = b - 1;
+		if (gap_start(hi) <= start)
+			return 0;
+		hi--;
+	} else {
+		hi = memblock_first_region_ending_after(rsv, end - 1);
 	}
+
+	/* from the gap at the limit down; gaps below @start cannot fit */
+	x = rsv->regions[hi].gap_node;
+	if (nodes[x].len < size)
+		x = fit_before(x, size);
+	for (; x != NIL && nodes[x].end > start; x = fit_before(x, size))
+		if (node_fit_top_down(x, start, end, size, align, nid, flags,
+				      &found))
+			return found;
 	return 0;
 }
 
@@ -350,34 +785,135 @@ phys_addr_t memblock_find_gaptree_bottom_up(phys_addr_t start, phys_addr_t end,
 					    phys_addr_t size, phys_addr_t align,
 					    int nid, ulong flags)
 {
-	unsigned long lo, hi;
+	struct memblock_type *rsv = &memblock.reserved;
+	unsigned long lo, cnt = rsv->cnt;
 	phys_addr_t found;
-	long b;
+	uint32_t x;
 
-	if (!size || !sync())
+	if (!size || !index_ready())
 		return memblock_find_binary_bottom_up(start, end, size, align,
 						      nid, flags);
-	if (!memblock.memory.total_size || !gap_range(start, end, &lo, &hi))
+	if (!memblock.memory.total_size || start >= end)
 		return 0;
 
-	while ((b = first_fit(lo, hi, size)) >= 0) {
-		if (gap_fit_bottom_up(b, start, end, size, align, nid, flags,
-				      &found))
-			return found;
-		if ((unsigned long)b == hi)
-			break;
-		lo = b + 1;
+	/* the first gap ending above @start: gap b ends at the base of region b */
+	lo = start < rsv->regions[0].base ? 0 :
+		memblock_last_region_starting_below(rsv, start + 1) + 1;
+
+	/* from there up; gaps from @end on cannot fit */
+	if (lo < cnt) {
+		x = rsv->regions[lo].gap_node;
+		if (nodes[x].len < size)
+			x = fit_after(x, size);
+		for (; x != NIL && nodes[x].end - nodes[x].len < end;
+		     x = fit_after(x, size))
+			if (node_fit_bottom_up(x, start, end, size, align, nid,
+					       flags, &found))
+				return found;
 	}
+
+	/* the gap above the last region is not in the tree */
+	if (gap_start(cnt) < end && PHYS_ADDR_MAX - gap_start(cnt) >= size &&
+	    gap_fit_bottom_up(gap_start(cnt), PHYS_ADDR_MAX, start, end, size,
+			      align, nid, flags, &found))
+		return found;
 	return 0;
 }
 
 /**
  * memblock_gaptree_bytes - memory the gap index uses now
  *
- * Return: bytes of the tree in use (two entries of 8 bytes per leaf, leaves
- * a power of two >= reserved.cnt + 1); 0 when it is not built.
+ * Return: bytes of the pool the index's nodes live in (the static one, or
+ * the one reserved from memblock); 0 when gaptree is not the find strategy
+ * and no footprint is kept.
  */
 size_t memblock_gaptree_bytes(void)
 {
-	return leaves * 2 * sizeof(tree[0]);
+	if (!keeps_pool())
+		return 0;
+	return pool_bytes ? pool_bytes : sizeof(gaptree_init_nodes);
+}
+
+/**
+ * memblock_gaptree_pool - where the gap index's nodes live
+ * @base: the pool's base, or 0 for the static pool; may be %NULL
+ * @size: the pool's size in bytes; may be %NULL
+ *
+ * Return: true when the pool is a reservation in memblock.reserved.
+ */
+bool memblock_gaptree_pool(phys_addr_t *base, phys_addr_t *size)
+{
+	if (base)
+		*base = pool_base;
+	if (size)
+		*size = pool_bytes ? pool_bytes : sizeof(gaptree_init_nodes);
+	return pool_bytes != 0;
+}
+
+/*
+ * Check the node of region @idx and its links against the array: what a
+ * full rebuild would put there.  Return: 0, or -1 (a message says why).
+ */
+static int check_node(unsigned long idx)
+{
+	uint32_t x = memblock.reserved.regions[idx].gap_node;
+	struct gap_node *n;
+
+	if (x >= capacity) {
+		memblock_printf("gaptree: region %lu: slot %u outside the pool\n",
+				idx, x);
+		return -1;
+	}
+	n = &nodes[x];
+	if (n->end != gap_end(idx) || n->len != gap_end(idx) - gap_start(idx)) {
+		memblock_printf("gaptree: region %lu: gap [%#llx-%#llx), the array says [%#llx-%#llx)\n",
+				idx, (unsigned long long)(n->end - n->len),
+				(unsigned long long)n->end,
+				(unsigned long long)gap_start(idx),
+				(unsigned long long)gap_end(idx));
+		return -1;
+	}
+	if (n->max_len != max(n->len, max(subtree_max(n->left),
+					  subtree_max(n->right))) ||
+	    (n->parent == NIL ? root != x :
+	     nodes[n->parent].left != x && nodes[n->parent].right != x) ||
+	    (n->parent != NIL && nodes[n->parent].prio < n->prio) ||
+	    (n->left != NIL && (nodes[n->left].parent != x ||
+				nodes[n->left].end >= n->end)) ||
+	    (n->right != NIL && (nodes[n->right].parent != x ||
+				 nodes[n->right].end <= n->end))) {
+		memblock_printf("gaptree: region %lu: bad longest gap, links, order or priority\n",
+				idx);
+		return -1;
+	}
+	return 0;
+}
+
+/**
+ * memblock_gaptree_check - check the gap index against memblock.reserved
+ *
+ * Checks each region's node against the gap the array has there (what a
+ * full rebuild would put there), its longest gap, its links, the search
+ * order and the heap order, and that the free slots make up the rest of
+ * the pool.  For tests; O(n).
+ *
+ * Return: 0 when the index is right or not built, -1 otherwise.
+ */
+int memblock_gaptree_check(void)
+{
+	unsigned long cnt = memblock.reserved.cnt, n = 0;
+
+	if (!built)
+		return 0;
+	for (unsigned long idx = 0; idx < cnt; idx++)
+		if (check_node(idx))
+			return -1;
+	for (uint32_t x = free_slots; x != NIL && n <= capacity; x = nodes[x].left)
+		n++;
+	if (cnt + n != capacity) {
+		memblock_printf("gaptree: %lu nodes and %lu free slots in a pool of %lu\n",
+				cnt, n, capacity);
+		return -1;
+	}
+	return 0;
 }

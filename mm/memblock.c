@@ -77,32 +77,6 @@ bool movable_node_enabled;
 bool memblock_has_mirror;
 static bool memblock_can_resize;
 
-enum memblock_find_strategy memblock_find_strategy = MEMBLOCK_FIND_LINEAR;
-enum memblock_update_strategy memblock_update_strategy = MEMBLOCK_UPDATE_LINEAR;
-
-/*
- * Set by memblock_cap_memory_range() and a direct memblock_isolate_range():
- * the only calls that leave touching neighbours of equal attributes apart.
- * 4.12's next whole-array merge joins them, so the binary update path must
- * do one whole merge too to leave the same array.  One flag per type.
- */
-static bool memory_unmerged, reserved_unmerged;
-
-static bool *unmerged_flag(struct memblock_type *type)
-{
-	return type == &memblock.reserved ? &reserved_unmerged :
-					    &memory_unmerged;
-}
-
-/* Must the next insertion merge the whole array, as 4.12 always does? */
-static bool needs_full_merge(struct memblock_type *type)
-{
-	/* a type of the caller's own is not tracked: merge it whole */
-	return memblock_update_strategy == MEMBLOCK_UPDATE_LINEAR ||
-	       (type != &memblock.memory && type != &memblock.reserved) ||
-	       *unmerged_flag(type);
-}
-
 /**
  * memblock_reset - return memblock to its boot state
  *
@@ -130,8 +104,9 @@ void memblock_reset(void)
 	movable_node_enabled = false;
 	memblock_has_mirror = false;
 	memblock_can_resize = false;
-	memory_unmerged = reserved_unmerged = false;
-	gaptree_invalidate();
+	update_binary_merged(&memblock.memory);
+	update_binary_merged(&memblock.reserved);
+	gaptree_reset();
 }
 
 /**
@@ -145,7 +120,7 @@ void memblock_reset(void)
  */
 void memblock_regions_changed(void)
 {
-	gaptree_invalidate();
+	gaptree_regions_changed();
 }
 
 /**
@@ -188,33 +163,13 @@ void memblock_allow_resize(void)
 }
 
 /*
- * The binary update path starts here instead of at index 0: every region
- * before it ends at or below @addr, so 4.12's loop would skip it anyway.
- */
-unsigned long memblock_first_region_ending_after(struct memblock_type *type,
-						 phys_addr_t addr)
-{
-	unsigned long lo = 0, hi = type->cnt;
-
-	while (lo < hi) {
-		unsigned long mid = lo + (hi - lo) / 2;
-
-		if (region_end(&type->regions[mid]) <= addr)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo;
-}
-
-/*
  * Move @nr regions from @src to @dst (the ranges may overlap), one struct
  * at a time.  This is the kernel's memmove() of region arrays; a library
  * memmove that copies byte by byte (picolibc's on rv64imac does) would
  * make every insertion cost six instructions a byte, which Linux's
  * word-sized arch memmove does not.
  */
-static void move_regions(struct memblock_region *dst,
+void memblock_move_regions(struct memblock_region *dst,
 			 const struct memblock_region *src, unsigned long nr)
 {
 	if (dst < src)
@@ -225,44 +180,20 @@ static void move_regions(struct memblock_region *dst,
 			dst[i] = src[i];
 }
 
-/* Index of the last region of @type with base < @addr, or -1. */
-long memblock_last_region_starting_below(struct memblock_type *type,
-					 phys_addr_t addr)
-{
-	unsigned long lo = 0, hi = type->cnt;
-
-	while (lo < hi) {
-		unsigned long mid = lo + (hi - lo) / 2;
-
-		if (type->regions[mid].base < addr)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return (long)lo - 1;
-}
-
-static unsigned long update_start_index(struct memblock_type *type,
-					phys_addr_t base)
-{
-	if (memblock_update_strategy == MEMBLOCK_UPDATE_LINEAR)
-		return 0;
-	return memblock_first_region_ending_after(type, base);
-}
-
 /*
  * Remove regions [@first, @last) with one memmove.  An array left empty
  * gets 4.12's dummy entry back: cnt == 1, size 0, no node.
  */
-static void memblock_remove_regions(struct memblock_type *type,
-				    unsigned long first, unsigned long last)
+void memblock_remove_regions(struct memblock_type *type, unsigned long first,
+			     unsigned long last)
 {
 	unsigned long i;
 
 	for (i = first; i < last; i++)
 		type->total_size -= type->regions[i].size;
-	move_regions(&type->regions[first], &type->regions[last],
-		     type->cnt - last);
+	gaptree_removing(type, first, last);
+	memblock_move_regions(&type->regions[first], &type->regions[last],
+			      type->cnt - last);
 	type->cnt -= last - first;
 
 	if (type->cnt == 0) {
@@ -271,17 +202,17 @@ static void memblock_remove_regions(struct memblock_type *type,
 		type->regions[0].size = 0;
 		type->regions[0].flags = 0;
 		type->regions[0].nid = MAX_NUMNODES;
+		gaptree_inserted(type, 0);
 	}
-	gaptree_changed(type, first);
 }
 
-static void memblock_remove_region(struct memblock_type *type, unsigned long r)
+void memblock_remove_region(struct memblock_type *type, unsigned long r)
 {
 	memblock_remove_regions(type, r, r + 1);
 }
 
-static bool regions_mergeable(const struct memblock_region *this,
-			      const struct memblock_region *next)
+bool memblock_regions_mergeable(const struct memblock_region *this,
+				const struct memblock_region *next)
 {
 	return region_end(this) == next->base && this->nid == next->nid &&
 	       this->flags == next->flags;
@@ -293,8 +224,8 @@ static bool regions_mergeable(const struct memblock_region *this,
  * update path passes the window it changed, as mainline's
  * memblock_merge_regions(type, start_rgn, end_rgn) does.
  */
-static void memblock_merge_window(struct memblock_type *type,
-				  unsigned long first, unsigned long last)
+void memblock_merge_window(struct memblock_type *type, unsigned long first,
+			   unsigned long last)
 {
 	unsigned long i = first;
 
@@ -305,7 +236,7 @@ static void memblock_merge_window(struct memblock_type *type,
 		struct memblock_region *this = &type->regions[i];
 		struct memblock_region *next = &type->regions[i + 1];
 
-		if (!regions_mergeable(this, next)) {
+		if (!memblock_regions_mergeable(this, next)) {
 			if (region_end(this) > next->base)
 				memblock_panic("memblock: %s regions overlap at [%#llx]\n",
 					       type->name,
@@ -315,38 +246,38 @@ static void memblock_merge_window(struct memblock_type *type,
 		}
 
 		this->size += next->size;
+		gaptree_removing(type, i + 1, i + 2);
 		/* move forward from next + 1, index of which is i + 2 */
-		move_regions(next, next + 1, type->cnt - (i + 2));
+		memblock_move_regions(next, next + 1, type->cnt - (i + 2));
 		type->cnt--;
 		last--;
-		gaptree_changed(type, i);
 	}
 }
 
-static void memblock_merge_regions(struct memblock_type *type)
+/* 4.12's memblock_merge_regions(): merge the whole array. */
+void memblock_merge_regions(struct memblock_type *type)
 {
 	memblock_merge_window(type, 0, type->cnt - 1);
-	*unmerged_flag(type) = false;
+	update_binary_merged(type);
 }
 
-static void memblock_insert_region(struct memblock_type *type,
-				   unsigned long idx, phys_addr_t base,
-				   phys_addr_t size, int nid,
-				   unsigned long flags)
+void memblock_insert_region(struct memblock_type *type, unsigned long idx,
+			    phys_addr_t base, phys_addr_t size, int nid,
+			    unsigned long flags)
 {
 	struct memblock_region *rgn = &type->regions[idx];
 
 	if (type->cnt >= type->max)
 		memblock_panic("memblock: %s array full at %lu entries\n",
 			       type->name, type->max);
-	move_regions(rgn + 1, rgn, type->cnt - idx);
+	memblock_move_regions(rgn + 1, rgn, type->cnt - idx);
 	rgn->base = base;
 	rgn->size = size;
 	rgn->flags = flags;
 	rgn->nid = nid;
 	type->cnt++;
 	type->total_size += size;
-	gaptree_changed(type, idx);
+	gaptree_inserted(type, idx);
 }
 
 /**
@@ -363,9 +294,8 @@ static void memblock_insert_region(struct memblock_type *type,
  * Return: 0 on success, -1 when resizing is not allowed yet or no memory
  * could be found.
  */
-static int memblock_double_array(struct memblock_type *type,
-				 phys_addr_t new_area_start,
-				 phys_addr_t new_area_size)
+int memblock_double_array(struct memblock_type *type,
+			  phys_addr_t new_area_start, phys_addr_t new_area_size)
 {
 	struct memblock_region *new_array, *old_array;
 	phys_addr_t old_alloc_size, new_alloc_size;
@@ -413,13 +343,12 @@ static int memblock_double_array(struct memblock_type *type,
 	 * Found space, move the array over before the reservation below: it
 	 * may be the reserved array itself that is full.
 	 */
-	move_regions(new_array, type->regions, type->max);
+	memblock_move_regions(new_array, type->regions, type->max);
 	for (unsigned long i = type->max; i < 2 * type->max; i++)
 		new_array[i] = (struct memblock_region){ 0 };
 	old_array = type->regions;
 	type->regions = new_array;
 	type->max <<= 1;
-	gaptree_changed(type, 0);
 
 	/* Free old array. We needn't free it if the array is the static one */
 	if (old_array != memblock_memory_init_regions &&
@@ -429,47 +358,11 @@ static int memblock_double_array(struct memblock_type *type,
 	if (memblock_reserve(addr, new_alloc_size))
 		memblock_panic("memblock: cannot reserve the new %s array at %#llx\n",
 			       type->name, (unsigned long long)addr);
+
+	/* the gap index grows with the reserved array (mm/gaptree.c) */
+	if (type == &memblock.reserved)
+		gaptree_grow(new_area_start, new_area_size);
 	return 0;
-}
-
-/*
- * The binary update path's shortcut: [@base, @end) overlaps nothing and
- * touches a compatible neighbour, so grow that neighbour (and swallow the
- * one on the other side if it touches too) instead of inserting a region
- * and merging it away.  The array ends up exactly as insert + merge leaves
- * it.  Return: true if it applied.
- */
-static bool memblock_extend_neighbour(struct memblock_type *type,
-				      unsigned long idx, phys_addr_t base,
-				      phys_addr_t end, int nid,
-				      unsigned long flags)
-{
-	struct memblock_region new = { base, end - base, flags, nid };
-	struct memblock_region *left = idx ? &type->regions[idx - 1] : NULL;
-	struct memblock_region *right = idx < type->cnt ?
-					&type->regions[idx] : NULL;
-	bool join_left = left && left->size && regions_mergeable(left, &new);
-	bool join_right = right && right->size && regions_mergeable(&new, right);
-
-	if (!join_left && !join_right)
-		return false;
-
-	type->total_size += new.size;
-	if (join_left) {
-		left->size += new.size;
-		gaptree_region_changed(type, idx - 1);
-		if (join_right) {
-			left->size += right->size;
-			move_regions(right, right + 1, type->cnt - (idx + 1));
-			type->cnt--;
-			gaptree_changed(type, idx - 1);
-		}
-	} else {
-		right->base = base;
-		right->size += new.size;
-		gaptree_region_changed(type, idx);
-	}
-	return true;
 }
 
 /**
@@ -492,9 +385,8 @@ int memblock_add_range(struct memblock_type *type, phys_addr_t base,
 	bool insert = false;
 	phys_addr_t obase = base;
 	phys_addr_t end = base + memblock_cap_size(base, &size);
-	unsigned long first = update_start_index(type, base);
-	unsigned long idx, lowest = first;
-	bool full_merge = needs_full_merge(type);
+	unsigned long first = memblock_scan_start(type, base);
+	unsigned long idx;
 	int nr_new;
 
 	if (!size)
@@ -507,7 +399,7 @@ int memblock_add_range(struct memblock_type *type, phys_addr_t base,
 		type->regions[0].flags = flags;
 		type->regions[0].nid = nid;
 		type->total_size = size;
-		gaptree_changed(type, 0);
+		gaptree_resized(type, 0);
 		return 0;
 	}
 repeat:
@@ -553,13 +445,13 @@ repeat:
 	if (base < end) {
 		nr_new++;
 		if (insert) {
-			bool alone = nr_new == 1 && base == obase;
-
-			if (!(!full_merge && alone &&
-			      memblock_extend_neighbour(type, idx, base, end,
-							nid, flags)))
-				memblock_insert_region(type, idx, base,
-						       end - base, nid, flags);
+			/* a range that overlaps nothing may grow a neighbour */
+			if (nr_new == 1 && base == obase &&
+			    memblock_grow_neighbour(type, idx, base, end, nid,
+						    flags))
+				return 0;
+			memblock_insert_region(type, idx, base, end - base,
+					       nid, flags);
 		}
 	}
 
@@ -574,17 +466,14 @@ repeat:
 		while (type->cnt + nr_new > type->max)
 			if (memblock_double_array(type, obase, size) < 0)
 				return -ENOMEM;
-		/* doubling reserved memory: the window may have moved */
-		first = lowest = update_start_index(type, obase);
+		/* doubling the reserved array reserves it: the scan may move */
+		first = memblock_scan_start(type, obase);
 		insert = true;
 		goto repeat;
+	} else {
+		memblock_merge_inserted(type, first, idx);
+		return 0;
 	}
-
-	if (full_merge)
-		memblock_merge_regions(type);
-	else
-		memblock_merge_window(type, lowest ? lowest - 1 : 0, idx + 1);
-	return 0;
 }
 
 /**
@@ -645,7 +534,7 @@ static int __memblock_isolate_range(struct memblock_type *type,
 		if (memblock_double_array(type, base, size) < 0)
 			return -ENOMEM;
 
-	for (idx = update_start_index(type, base); idx < type->cnt; idx++) {
+	for (idx = memblock_scan_start(type, base); idx < type->cnt; idx++) {
 		struct memblock_region *rgn = &type->regions[idx];
 		phys_addr_t rbase = rgn->base;
 		phys_addr_t rend = region_end(rgn);
@@ -709,7 +598,7 @@ int memblock_isolate_range(struct memblock_type *type, phys_addr_t base,
 {
 	int ret = __memblock_isolate_range(type, base, size, start_rgn, end_rgn);
 
-	*unmerged_flag(type) = true;
+	update_binary_left_unmerged(type);
 	return ret;
 }
 
@@ -719,17 +608,15 @@ int memblock_remove_range(struct memblock_type *type,
 	int start_rgn, end_rgn;
 	int i, ret;
 
+	if (memblock_removes_in_place())
+		return update_binary_remove(type, base, size);
+
 	ret = __memblock_isolate_range(type, base, size, &start_rgn, &end_rgn);
 	if (ret)
 		return ret;
 
-	if (memblock_update_strategy == MEMBLOCK_UPDATE_LINEAR) {
-		/* 4.12: one move of the array tail per region removed */
-		for (i = end_rgn - 1; i >= start_rgn; i--)
-			memblock_remove_region(type, i);
-	} else if (end_rgn > start_rgn) {
-		memblock_remove_regions(type, start_rgn, end_rgn);
-	}
+	for (i = end_rgn - 1; i >= start_rgn; i--)
+		memblock_remove_region(type, i);
 	return 0;
 }
 
@@ -1026,7 +913,7 @@ void memblock_cap_memory_range(phys_addr_t base, phys_addr_t size)
 
 	if (__memblock_isolate_range(type, base, size, &start_rgn, &end_rgn))
 		return;
-	memory_unmerged = true;
+	update_binary_left_unmerged(type);
 
 	/* remove all the MAP regions */
 	for (i = type->cnt - 1; i >= end_rgn; i--)

@@ -43,6 +43,12 @@ struct memblock_region {
 	phys_addr_t size;
 	unsigned long flags;
 	int nid;
+	/*
+	 * Not in 4.12: the node of the gap below this region in the gap
+	 * index (mm/gaptree.c), kept in what was padding so that the region
+	 * and its node move together.  Meaningless unless the index is built.
+	 */
+	unsigned int gap_node;
 };
 
 struct memblock_type {
@@ -67,8 +73,9 @@ extern struct memblock memblock;
 #define MEMBLOCK_ALLOC_ACCESSIBLE	0
 
 /*
- * What the environment linking mm/ provides: the payload's platform/ or the
- * host tests.  mm/ itself includes nothing but this header and <string.h>.
+ * What the environment linking mm/ provides: payload/memblock_env.c in the
+ * payload, tests/common/env.c in every host program.  mm/ itself includes
+ * nothing but this header and <string.h>.
  */
 void memblock_printf(const char *fmt, ...)
 	__attribute__((format(printf, 1, 2)));
@@ -108,6 +115,9 @@ void memblock_set_update_strategy(enum memblock_update_strategy s);
 enum memblock_update_strategy memblock_get_update_strategy(void);
 const char *memblock_update_strategy_name(enum memblock_update_strategy s);
 size_t memblock_gaptree_bytes(void);
+bool memblock_gaptree_pool(phys_addr_t *base, phys_addr_t *size);
+int memblock_gaptree_check(void);
+void memblock_set_index_footprint(bool on);
 void memblock_regions_changed(void);
 
 /* Run-time switches (Linux: memblock=debug, movable_node). */
@@ -234,6 +244,8 @@ bool memblock_is_reserved(phys_addr_t addr);
 bool memblock_is_region_reserved(phys_addr_t base, phys_addr_t size);
 bool memblock_overlaps_region(struct memblock_type *type,
 			      phys_addr_t base, phys_addr_t size);
+bool memblock_is_range_covered(struct memblock_type *type, phys_addr_t base,
+			       phys_addr_t size);
 int memblock_search(struct memblock_type *type, phys_addr_t addr);
 
 /* Seeing it. */

@@ -13,91 +13,11 @@
  *             -> memblock_reserve(found, size)
  *
  * memblock_find_in_range_node() hands the walk to the selected find
- * strategy: linear (4.12's for_each_free_mem_range walk, below), binary
- * (mm/find_binary.c) or gaptree (mm/gaptree.c).
+ * strategy (mm/memblock_strategy.c): linear (4.12's walk,
+ * mm/find_linear.c), binary (mm/find_binary.c) or gaptree (mm/gaptree.c).
  */
 
 #include "memblock_internal.h"
-
-static const char *const find_names[MEMBLOCK_FIND_NR] = {
-	[MEMBLOCK_FIND_LINEAR] = "linear",
-	[MEMBLOCK_FIND_BINARY] = "binary",
-	[MEMBLOCK_FIND_GAPTREE] = "gaptree",
-};
-
-static const char *const update_names[MEMBLOCK_UPDATE_NR] = {
-	[MEMBLOCK_UPDATE_LINEAR] = "linear",
-	[MEMBLOCK_UPDATE_BINARY] = "binary",
-};
-
-/**
- * memblock_set_find_strategy - choose how free memory is searched
- * @s: %MEMBLOCK_FIND_LINEAR (Linux 4.12), %MEMBLOCK_FIND_BINARY or
- *     %MEMBLOCK_FIND_GAPTREE
- *
- * Safe at any time: the gap index is rebuilt on its first use.
- */
-void memblock_set_find_strategy(enum memblock_find_strategy s)
-{
-	if (s >= MEMBLOCK_FIND_NR)
-		memblock_panic("memblock: no find strategy %d\n", (int)s);
-	if (s != memblock_find_strategy)
-		gaptree_invalidate();
-	memblock_find_strategy = s;
-}
-
-/**
- * memblock_get_find_strategy - the find strategy in use
- *
- * Return: the strategy memblock_find_in_range_node() uses.
- */
-enum memblock_find_strategy memblock_get_find_strategy(void)
-{
-	return memblock_find_strategy;
-}
-
-/**
- * memblock_find_strategy_name - name of a find strategy, as in the reports
- * @s: the strategy
- *
- * Return: "linear", "binary" or "gaptree"; "?" for anything else.
- */
-const char *memblock_find_strategy_name(enum memblock_find_strategy s)
-{
-	return s < MEMBLOCK_FIND_NR ? find_names[s] : "?";
-}
-
-/**
- * memblock_set_update_strategy - choose how the update path finds its window
- * @s: %MEMBLOCK_UPDATE_LINEAR (Linux 4.12) or %MEMBLOCK_UPDATE_BINARY
- */
-void memblock_set_update_strategy(enum memblock_update_strategy s)
-{
-	if (s >= MEMBLOCK_UPDATE_NR)
-		memblock_panic("memblock: no update strategy %d\n", (int)s);
-	memblock_update_strategy = s;
-}
-
-/**
- * memblock_get_update_strategy - the update strategy in use
- *
- * Return: the strategy memblock_add_range() and friends use.
- */
-enum memblock_update_strategy memblock_get_update_strategy(void)
-{
-	return memblock_update_strategy;
-}
-
-/**
- * memblock_update_strategy_name - name of an update strategy
- * @s: the strategy
- *
- * Return: "linear" or "binary"; "?" for anything else.
- */
-const char *memblock_update_strategy_name(enum memblock_update_strategy s)
-{
-	return s < MEMBLOCK_UPDATE_NR ? update_names[s] : "?";
-}
 
 /**
  * memblock_set_bottom_up - set the direction of allocation
@@ -137,83 +57,6 @@ phys_addr_t memblock_get_current_limit(void)
 	return memblock.current_limit;
 }
 
-/**
- * memblock_find_linear_bottom_up - find free area utility in bottom-up
- * @start: start of candidate range
- * @end: end of candidate range, can be %MEMBLOCK_ALLOC_ANYWHERE
- * @size: size of free area to find
- * @align: alignment of free area to find
- * @nid: nid of the free area to find, %NUMA_NO_NODE for any node
- * @flags: pick from blocks based on memory attributes
- *
- * Linux 4.12's __memblock_find_range_bottom_up(): walk every free range
- * from the bottom and return the first aligned fit in [@start, @end).
- *
- * Return: Found address on success, 0 on failure.
- */
-phys_addr_t memblock_find_linear_bottom_up(phys_addr_t start, phys_addr_t end,
-					   phys_addr_t size, phys_addr_t align,
-					   int nid, ulong flags)
-{
-	phys_addr_t this_start, this_end, cand;
-	u64 i;
-
-	for_each_free_mem_range(i, nid, flags, &this_start, &this_end, NULL)
-		if (memblock_fit_bottom_up(this_start, this_end, start, end,
-					   size, align, &cand))
-			return cand;
-
-	return 0;
-}
-
-/**
- * memblock_find_linear_top_down - find free area utility, in top-down
- * @start: start of candidate range
- * @end: end of candidate range, can be %MEMBLOCK_ALLOC_ANYWHERE
- * @size: size of free area to find
- * @align: alignment of free area to find
- * @nid: nid of the free area to find, %NUMA_NO_NODE for any node
- * @flags: pick from blocks based on memory attributes
- *
- * Linux 4.12's __memblock_find_range_top_down(): walk every free range
- * from the top and return the highest aligned fit in [@start, @end).  The
- * walk starts at the top of memory whatever @end is: that is the cost the
- * other strategies remove.
- *
- * Return: Found address on success, 0 on failure.
- */
-phys_addr_t memblock_find_linear_top_down(phys_addr_t start, phys_addr_t end,
-					  phys_addr_t size, phys_addr_t align,
-					  int nid, ulong flags)
-{
-	phys_addr_t this_start, this_end, cand;
-	u64 i;
-
-	for_each_free_mem_range_reverse(i, nid, flags, &this_start, &this_end,
-					NULL)
-		if (memblock_fit_top_down(this_start, this_end, start, end,
-					  size, align, &cand))
-			return cand;
-
-	return 0;
-}
-
-typedef phys_addr_t (*find_fn)(phys_addr_t start, phys_addr_t end,
-			       phys_addr_t size, phys_addr_t align, int nid,
-			       ulong flags);
-
-static const find_fn find_top_down[MEMBLOCK_FIND_NR] = {
-	[MEMBLOCK_FIND_LINEAR] = memblock_find_linear_top_down,
-	[MEMBLOCK_FIND_BINARY] = memblock_find_binary_top_down,
-	[MEMBLOCK_FIND_GAPTREE] = memblock_find_gaptree_top_down,
-};
-
-static const find_fn find_bottom_up[MEMBLOCK_FIND_NR] = {
-	[MEMBLOCK_FIND_LINEAR] = memblock_find_linear_bottom_up,
-	[MEMBLOCK_FIND_BINARY] = memblock_find_binary_bottom_up,
-	[MEMBLOCK_FIND_GAPTREE] = memblock_find_gaptree_bottom_up,
-};
-
 static void warn_bottom_up_failed(void)
 {
 	static bool warned;
@@ -245,7 +88,6 @@ phys_addr_t memblock_find_in_range_node(phys_addr_t size, phys_addr_t align,
 					int nid, ulong flags)
 {
 	phys_addr_t kernel_end, ret;
-	enum memblock_find_strategy s = memblock_find_strategy;
 
 	if (!is_power_of_2(align)) {
 		memblock_printf("memblock: refusing 0x%llx bytes at alignment 0x%llx: not a power of two\n",
@@ -274,8 +116,8 @@ phys_addr_t memblock_find_in_range_node(phys_addr_t size, phys_addr_t align,
 		/* make sure we will allocate above the kernel */
 		phys_addr_t bottom_up_start = max(start, kernel_end);
 
-		ret = find_bottom_up[s](bottom_up_start, end, size, align,
-					nid, flags);
+		ret = memblock_find_range_bottom_up(bottom_up_start, end, size,
+						    align, nid, flags);
 		if (ret)
 			return ret;
 
@@ -288,7 +130,8 @@ phys_addr_t memblock_find_in_range_node(phys_addr_t size, phys_addr_t align,
 		warn_bottom_up_failed();
 	}
 
-	return find_top_down[s](start, end, size, align, nid, flags);
+	return memblock_find_range_top_down(start, end, size, align, nid,
+					    flags);
 }
 
 /**

@@ -42,8 +42,6 @@ void memblock_print_caller(unsigned long ip);
 extern bool memblock_debug;
 extern bool movable_node_enabled;
 extern bool memblock_has_mirror;
-extern enum memblock_find_strategy memblock_find_strategy;
-extern enum memblock_update_strategy memblock_update_strategy;
 
 static inline bool is_power_of_2(phys_addr_t n)
 {
@@ -135,12 +133,63 @@ static inline bool memblock_fit_bottom_up(phys_addr_t this_start,
 	return *cand < this_end && this_end - *cand >= size;
 }
 
+/* The workers of mm/memblock.c that the update strategies share. */
 int memblock_remove_range(struct memblock_type *type,
 			  phys_addr_t base, phys_addr_t size);
-long memblock_last_region_starting_below(struct memblock_type *type,
-					 phys_addr_t addr);
+void memblock_move_regions(struct memblock_region *dst,
+			   const struct memblock_region *src, unsigned long nr);
+void memblock_insert_region(struct memblock_type *type, unsigned long idx,
+			    phys_addr_t base, phys_addr_t size, int nid,
+			    unsigned long flags);
+void memblock_remove_regions(struct memblock_type *type, unsigned long first,
+			     unsigned long last);
+void memblock_remove_region(struct memblock_type *type, unsigned long r);
+bool memblock_regions_mergeable(const struct memblock_region *this,
+				const struct memblock_region *next);
+void memblock_merge_window(struct memblock_type *type, unsigned long first,
+			   unsigned long last);
+void memblock_merge_regions(struct memblock_type *type);
+int memblock_double_array(struct memblock_type *type,
+			  phys_addr_t new_area_start, phys_addr_t new_area_size);
+
+/* The two binary searches over a region array (mm/memblock_query.c). */
 unsigned long memblock_first_region_ending_after(struct memblock_type *type,
 						 phys_addr_t addr);
+long memblock_last_region_starting_below(struct memblock_type *type,
+					 phys_addr_t addr);
+
+/*
+ * The strategy seam (mm/memblock_strategy.c): the steps of 4.12's code
+ * that depend on the strategy in use.
+ */
+extern enum memblock_find_strategy memblock_find_strategy;
+extern enum memblock_update_strategy memblock_update_strategy;
+
+phys_addr_t memblock_find_range_top_down(phys_addr_t start, phys_addr_t end,
+					 phys_addr_t size, phys_addr_t align,
+					 int nid, ulong flags);
+phys_addr_t memblock_find_range_bottom_up(phys_addr_t start, phys_addr_t end,
+					  phys_addr_t size, phys_addr_t align,
+					  int nid, ulong flags);
+unsigned long memblock_scan_start(struct memblock_type *type,
+				  phys_addr_t base);
+bool memblock_grow_neighbour(struct memblock_type *type, unsigned long idx,
+			     phys_addr_t base, phys_addr_t end, int nid,
+			     unsigned long flags);
+void memblock_merge_inserted(struct memblock_type *type, unsigned long first,
+			     unsigned long last);
+bool memblock_removes_in_place(void);
+
+/* The binary update path (mm/update_binary.c). */
+bool update_binary_grow_neighbour(struct memblock_type *type,
+				  unsigned long idx, phys_addr_t base,
+				  phys_addr_t end, int nid,
+				  unsigned long flags);
+int update_binary_remove(struct memblock_type *type, phys_addr_t base,
+			 phys_addr_t size);
+void update_binary_left_unmerged(struct memblock_type *type);
+void update_binary_merged(struct memblock_type *type);
+bool update_binary_merges_whole(struct memblock_type *type);
 
 /* Top-down and bottom-up walks, one pair per find strategy. */
 phys_addr_t memblock_find_linear_top_down(phys_addr_t start, phys_addr_t end,
@@ -163,12 +212,17 @@ phys_addr_t memblock_find_gaptree_bottom_up(phys_addr_t start, phys_addr_t end,
 					    int nid, ulong flags);
 
 /*
- * The gap index follows memblock.reserved: every change to that array is
- * reported, as "regions from @first on may have moved" or as "region @idx
- * changed in place".  Both are cheap: the index catches up at the next find.
+ * The gap index (mm/gaptree.c) follows memblock.reserved: every change to
+ * that array is reported as it is made (a removal just before the array
+ * moves, the rest just after).  Changes to other types are ignored.
  */
-void gaptree_changed(struct memblock_type *type, unsigned long first);
-void gaptree_region_changed(struct memblock_type *type, unsigned long idx);
-void gaptree_invalidate(void);
+void gaptree_inserted(struct memblock_type *type, unsigned long idx);
+void gaptree_removing(struct memblock_type *type, unsigned long first,
+		      unsigned long last);
+void gaptree_resized(struct memblock_type *type, unsigned long idx);
+void gaptree_grow(phys_addr_t new_area_start, phys_addr_t new_area_size);
+void gaptree_strategy_changed(void);
+void gaptree_regions_changed(void);
+void gaptree_reset(void);
 
 #endif /* MM_MEMBLOCK_INTERNAL_H */

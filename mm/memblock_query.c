@@ -1,11 +1,60 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /*
  * Questions about memblock's state: sizes, bounds, and whether an address
- * or a range is memory or reserved.  Point queries use memblock_search(),
- * a binary search over the sorted array, as Linux does.
+ * or a range is memory or reserved.  Every search over a region array in
+ * mm/ goes through the two binary searches below: the arrays are sorted by
+ * base and do not overlap, so the ends are sorted too.
  */
 
 #include "memblock_internal.h"
+
+/**
+ * memblock_first_region_ending_after - first region of @type above @addr
+ * @type: memblock type to search
+ * @addr: address
+ *
+ * Return: index of the first region whose end lies above @addr (it may
+ * contain @addr or lie wholly above it), or @type->cnt if none does.
+ */
+unsigned long memblock_first_region_ending_after(struct memblock_type *type,
+						 phys_addr_t addr)
+{
+	unsigned long lo = 0, hi = type->cnt;
+
+	while (lo < hi) {
+		unsigned long mid = lo + (hi - lo) / 2;
+
+		if (region_end(&type->regions[mid]) <= addr)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/**
+ * memblock_last_region_starting_below - last region of @type below @addr
+ * @type: memblock type to search
+ * @addr: address
+ *
+ * Return: index of the last region whose base lies below @addr, or -1 if
+ * none does.
+ */
+long memblock_last_region_starting_below(struct memblock_type *type,
+					 phys_addr_t addr)
+{
+	unsigned long lo = 0, hi = type->cnt;
+
+	while (lo < hi) {
+		unsigned long mid = lo + (hi - lo) / 2;
+
+		if (type->regions[mid].base < addr)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return (long)lo - 1;
+}
 
 /**
  * memblock_phys_mem_size - total size of memory
@@ -56,18 +105,10 @@ phys_addr_t memblock_end_of_DRAM(void)
  */
 int memblock_search(struct memblock_type *type, phys_addr_t addr)
 {
-	unsigned long left = 0, right = type->cnt;
+	unsigned long i = memblock_first_region_ending_after(type, addr);
 
-	do {
-		unsigned long mid = (right + left) / 2;
-
-		if (addr < type->regions[mid].base)
-			right = mid;
-		else if (addr >= region_end(&type->regions[mid]))
-			left = mid + 1;
-		else
-			return mid;
-	} while (left < right);
+	if (i < type->cnt && type->regions[i].base <= addr)
+		return i;
 	return -1;
 }
 
@@ -137,6 +178,11 @@ static bool memblock_addrs_overlap(phys_addr_t base1, phys_addr_t size1,
  * @base: base of the range to check
  * @size: size of the range to check
  *
+ * 4.12 tests every region; the first region ending above @base is the only
+ * candidate, so a binary search gives the same answer, except for a range
+ * that wraps past the top of the address space, where 4.12's arithmetic is
+ * kept by testing every region.
+ *
  * Return: true if any region of @type overlaps the range.
  */
 bool memblock_overlaps_region(struct memblock_type *type,
@@ -144,11 +190,54 @@ bool memblock_overlaps_region(struct memblock_type *type,
 {
 	unsigned long i;
 
-	for (i = 0; i < type->cnt; i++)
-		if (memblock_addrs_overlap(base, size, type->regions[i].base,
-					   type->regions[i].size))
-			break;
-	return i < type->cnt;
+	if (base + size < base) {
+		for (i = 0; i < type->cnt; i++)
+			if (memblock_addrs_overlap(base, size,
+						   type->regions[i].base,
+						   type->regions[i].size))
+				break;
+		return i < type->cnt;
+	}
+
+	i = memblock_first_region_ending_after(type, base);
+	return i < type->cnt &&
+	       memblock_addrs_overlap(base, size, type->regions[i].base,
+				      type->regions[i].size);
+}
+
+/**
+ * memblock_is_range_covered - is every byte of [@base, @base + @size) in @type?
+ * @type: memblock type to check against
+ * @base: base of the range to check
+ * @size: size of the range to check, may reach the top of the address space
+ *
+ * Unlike memblock_is_region_memory(), the range may span several regions
+ * as long as they touch.  Not in Linux; the device-tree code uses it to
+ * check that what it reserves lies in memory.
+ *
+ * Return: true if the regions of @type cover the whole range; false for an
+ * empty range.
+ */
+bool memblock_is_range_covered(struct memblock_type *type, phys_addr_t base,
+			       phys_addr_t size)
+{
+	phys_addr_t last = base + (size - 1);	/* the last byte */
+	unsigned long i;
+
+	if (!size || last < base)
+		return false;
+
+	for (i = memblock_first_region_ending_after(type, base);
+	     i < type->cnt; i++) {
+		struct memblock_region *r = &type->regions[i];
+
+		if (r->base > base)
+			return false;
+		if (r->base + (r->size - 1) >= last)
+			return true;
+		base = region_end(r);
+	}
+	return false;
 }
 
 /**

@@ -154,53 +154,6 @@ static void dt_warn(const void *fdt, int node, const char *fmt, ...)
 	dt_meter(was);
 }
 
-/* Index of the first region of @type whose last byte is at or above @addr. */
-static unsigned long first_ending_at_or_after(const struct memblock_type *type,
-					      phys_addr_t addr)
-{
-	unsigned long lo = 0, hi = type->cnt;
-
-	while (lo < hi) {
-		unsigned long mid = lo + (hi - lo) / 2;
-		const struct memblock_region *r = &type->regions[mid];
-
-		if (r->size && r->base + r->size - 1 < addr)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo;
-}
-
-/* [@base, @base + @size) shares a byte with some region of @type. */
-static bool meets(const struct memblock_type *type, phys_addr_t base,
-		  phys_addr_t size)
-{
-	unsigned long i = first_ending_at_or_after(type, base);
-
-	return i < type->cnt && type->regions[i].size &&
-	       type->regions[i].base <= base + (size - 1);
-}
-
-/* [@base, @base + @size) lies inside memory (touching regions count as one). */
-static bool inside_memory(phys_addr_t base, phys_addr_t size)
-{
-	const struct memblock_type *mem = &memblock.memory;
-	phys_addr_t last = base + (size - 1);
-	unsigned long i;
-
-	for (i = first_ending_at_or_after(mem, base); i < mem->cnt; i++) {
-		const struct memblock_region *r = &mem->regions[i];
-
-		if (!r->size || r->base > base)
-			return false;
-		if (r->base + (r->size - 1) >= last)
-			return true;
-		base = r->base + r->size;
-	}
-	return false;
-}
-
 /*
  * A reservation [*@base, *@base + *@size) that runs past the top of the
  * address space: clip it as memblock_cap_size() would and say so.
@@ -409,7 +362,8 @@ static int scan_memory_node(const void *fdt, int node)
 					"0x%llx runs past the top of the address "
 					"space", i, (unsigned long long)base,
 					(unsigned long long)size);
-		if (meets(&memblock.memory, base, size))
+		if (MEMBLOCK_CALL(memblock_overlaps_region(&memblock.memory, base,
+							  size)))
 			dt_warn(fdt, node, "%s[%d]: [0x%llx-0x%llx] overlaps "
 				"memory added before, merged (the first node "
 				"id wins)", prop, i, (unsigned long long)base,
@@ -475,7 +429,8 @@ static void report(phys_addr_t base, phys_addr_t size, const char *kind,
 int dt_reserve(phys_addr_t base, phys_addr_t size, const char *what)
 {
 	report(base, size, "reserved", what);
-	if (!inside_memory(base, size))
+	if (!MEMBLOCK_CALL(memblock_is_range_covered(&memblock.memory,
+							 base, size)))
 		say("fdt: warning: %s [0x%llx-0x%llx] is not inside memory; "
 		    "reserved anyway\n", what, (unsigned long long)base,
 		    (unsigned long long)(base + size - 1));
@@ -498,7 +453,8 @@ int dt_reserve_self(const void *fdt)
 	phys_addr_t base = memblock_virt_to_phys(fdt);
 	phys_addr_t size = fdt_totalsize(fdt);
 
-	if (!inside_memory(base, size))
+	if (!MEMBLOCK_CALL(memblock_is_range_covered(&memblock.memory,
+							 base, size)))
 		return dt_error(fdt, 0, "totalsize", "the blob [0x%llx-0x%llx] "
 				"(%llu bytes) is not inside memory: cannot "
 				"reserve it", (unsigned long long)base,
@@ -555,7 +511,8 @@ static int reserve_reg(const void *fdt, int node, int n, const fdt32_t *reg)
 		clip_reservation(fdt, node, "reg", i, &base, &size);
 		if (!size)
 			continue;
-		if (!inside_memory(base, size))
+		if (!MEMBLOCK_CALL(memblock_is_range_covered(&memblock.memory,
+							 base, size)))
 			dt_warn(fdt, node, "reg[%d]: [0x%llx-0x%llx] is not inside "
 				"memory; %s, as Linux does", i,
 				(unsigned long long)base,
@@ -590,7 +547,8 @@ int dt_scan_reserved_mem(const void *fdt)
 		clip_reservation(fdt, -1, "entry", n, &base, &size);
 		if (!size)
 			continue;
-		if (!inside_memory(base, size))
+		if (!MEMBLOCK_CALL(memblock_is_range_covered(&memblock.memory,
+							 base, size)))
 			say("fdt: warning: /memreserve/: entry[%d]: "
 			    "[0x%llx-0x%llx] is not inside memory; reserved "
 			    "anyway, as Linux does\n", n,

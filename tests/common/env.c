@@ -181,6 +181,7 @@ phys_addr_t memblock_kernel_end(void)
 void ht_env_reset(void)
 {
 	memblock_reset();
+	memblock_set_index_footprint(false);
 	ht_log_clear();
 	ht_panic_buf[0] = '\0';
 	ht_panic_jmp = NULL;

@@ -160,6 +160,12 @@ const char *ht_check_type(const struct memblock_type *type)
 			 (unsigned long long)sum);
 		return why;
 	}
+	/* the gap index follows the reserved array (mm/gaptree.c) */
+	if (type == &memblock.reserved && memblock_gaptree_check()) {
+		snprintf(why, sizeof(why),
+			 "the gap index disagrees with reserved (see the log)");
+		return why;
+	}
 	return NULL;
 }
 

@@ -103,7 +103,8 @@ void ht_expect_regions(const char *file, int line,
  * The structural invariants of a region array: 1 <= cnt <= max, sorted,
  * non-overlapping, no zero-size region but the lone dummy, no end past
  * 2^64 - 1, touching neighbours differ in nid or flags, total_size is the
- * sum.  Returns NULL when they hold, else a description (static buffer).
+ * sum; for memblock.reserved, the gap index (when built) agrees with it.
+ * Returns NULL when they hold, else a description (static buffer).
  */
 const char *ht_check_type(const struct memblock_type *type);
 /* Both types, then HT_FAIL on the first broken invariant. */

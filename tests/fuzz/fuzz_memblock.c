@@ -29,8 +29,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	static struct drv d;
 	static bool ready;
-	static uint64_t digests[FUZZ_MAX_STEPS + 1];
-	uint64_t *dg = digests;
+	static uint64_t digests[2][FUZZ_MAX_STEPS + 1];
+	bool recorded[2] = { false, false };
 
 	if (!ready) {
 		drv_init(&d);
@@ -41,14 +41,20 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	for (int c = 0; c < ht_combo_count(); c++) {
 		struct drv_src src;
 
+		int class;
+
 		drv_src_bytes(&src, data, size);
-		if (!drv_run(&d, &src, -1, c, FUZZ_MAX_STEPS, dg, c == 0)) {
+		d.footprint = size & 1;
+		class = drv_state_class(&d, c);
+		if (!drv_run(&d, &src, -1, c, FUZZ_MAX_STEPS, digests[class],
+			     !recorded[class])) {
 			fprintf(stderr, "fuzz_memblock: %s: %s\n", ht_combo_name(c),
 				d.why);
 			fprintf(stderr, "replay with FUZZ_TRACE=1 to print the sequence as C\n");
 			fflush(stdout);
 			abort();
 		}
+		recorded[class] = true;
 		if (c == 0 && !d.step)
 			break;	/* too short to do anything */
 		d.trace = false;	/* one trace is enough */

@@ -626,6 +626,11 @@ static void print_op(const struct drv *d, const struct op *op)
 
 /* ---- digest ---- */
 
+bool drv_combo_has_index(int combo)
+{
+	return combo / MEMBLOCK_UPDATE_NR == MEMBLOCK_FIND_GAPTREE;
+}
+
 static void mix(struct drv *d, uint64_t v)
 {
 	d->digest = (d->digest ^ v) * 0x100000001b3ull;
@@ -1283,6 +1288,8 @@ bool drv_run(struct drv *d, struct drv_src *src, int kind, int combo,
 		ht_panic_jmp = NULL;
 	}
 	ht_combo_apply(combo);
+	memblock_set_index_footprint(d->footprint);
+	d->m.index_pool = d->footprint || drv_combo_has_index(combo);
 	d->static_regions[MT_MEMORY] = memblock.memory.regions;
 	d->static_regions[MT_RESERVED] = memblock.reserved.regions;
 

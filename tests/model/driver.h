@@ -53,6 +53,13 @@ struct drv {
 	unsigned long step;		/* steps done in this sequence */
 	unsigned long max_steps;
 	uint64_t digest;
+	/*
+	 * memblock_set_index_footprint() for the next drv_run(): with it,
+	 * every combination reserves the gap index's pool and all six leave
+	 * the same state; without it, only the gaptree ones do, and their
+	 * state differs from the others' by the pool.
+	 */
+	bool footprint;
 	bool trace;			/* print each op as C before running it */
 	bool failed;
 	char why[1024];
@@ -85,5 +92,18 @@ void drv_destroy(struct drv *d);
  */
 bool drv_run(struct drv *d, struct drv_src *src, int kind, int combo,
 	     unsigned long max_steps, uint64_t *digests, bool record);
+
+/* Does combination @combo keep the gap index (find=gaptree)? */
+bool drv_combo_has_index(int combo);
+
+/*
+ * Combinations whose states can be compared step by step: those that
+ * reserve the gap index's pool (gaptree, or all with the footprint) and
+ * those that do not.
+ */
+static inline int drv_state_class(const struct drv *d, int combo)
+{
+	return d->footprint || drv_combo_has_index(combo);
+}
 
 #endif /* TESTS_MODEL_DRIVER_H */

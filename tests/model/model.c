@@ -136,6 +136,8 @@ void model_reset(struct model *m)
 		m->array[t] = 0;
 		m->gen[t]++;
 	}
+	m->pool = m->pool_bytes = 0;
+	m->pool_nodes = INIT_MEMBLOCK_REGIONS + 2;
 	m->can_resize = false;
 	m->bottom_up = false;
 	m->movable_node = false;
@@ -289,6 +291,43 @@ HOT size_t model_mem_ranges(const struct model *m, int a, int b, int nid,
 
 /* ---- array growth, as memblock_double_array() ---- */
 
+#define MODEL_GAP_NODE	40	/* sizeof(struct gap_node) in mm/gaptree.c */
+
+static phys_addr_t find_home(struct model *m, phys_addr_t nbase,
+			     phys_addr_t nsize, phys_addr_t bytes)
+{
+	phys_addr_t addr;
+
+	addr = model_find_in_range(m, nbase + nsize, m->current_limit, bytes,
+				   PAGE_SIZE);
+	if (!addr && nsize)
+		addr = model_find_in_range(m, 0, pmin(nbase, m->current_limit),
+					   bytes, PAGE_SIZE);
+	return addr;
+}
+
+/* The gap index's pool follows a doubled reserved array (mm/gaptree.c). */
+static void model_grow_pool(struct model *m, phys_addr_t nbase,
+			    phys_addr_t nsize)
+{
+	unsigned long need = m->max[MT_RESERVED] + 2;
+	phys_addr_t bytes, addr, old = m->pool, old_bytes = m->pool_bytes;
+
+	if (m->pool_nodes >= need)
+		return;
+	bytes = PAGE_ALIGN(need * MODEL_GAP_NODE);
+	addr = find_home(m, nbase, nsize, bytes);
+	if (!addr)
+		return;		/* the old pool stays, too small */
+	m->pool = addr;
+	m->pool_bytes = bytes;
+	m->pool_nodes = bytes / MODEL_GAP_NODE;
+	if (model_reserve(m, addr, bytes))
+		m->bug = true;
+	if (old)
+		model_remove_range(m, MT_RESERVED, old, old_bytes);
+}
+
 static int model_double(struct model *m, int type, phys_addr_t nbase,
 			phys_addr_t nsize)
 {
@@ -303,11 +342,7 @@ static int model_double(struct model *m, int type, phys_addr_t nbase,
 	/* only exclude the range when doubling reserved */
 	if (type != MT_RESERVED)
 		nbase = nsize = 0;
-	addr = model_find_in_range(m, nbase + nsize, m->current_limit,
-				   new_alloc, PAGE_SIZE);
-	if (!addr && nsize)
-		addr = model_find_in_range(m, 0, pmin(nbase, m->current_limit),
-					   new_alloc, PAGE_SIZE);
+	addr = find_home(m, nbase, nsize, new_alloc);
 	if (!addr)
 		return -1;
 
@@ -319,6 +354,8 @@ static int model_double(struct model *m, int type, phys_addr_t nbase,
 		model_remove_range(m, MT_RESERVED, old, old_alloc);
 	if (model_reserve(m, addr, new_alloc))
 		m->bug = true;
+	if (type == MT_RESERVED && m->index_pool)
+		model_grow_pool(m, nbase, nsize);
 	return 0;
 }
 

@@ -85,6 +85,16 @@ struct model {
 	phys_addr_t current_limit;
 	phys_addr_t kernel_end;
 	bool bug;		/* double_array could not reserve its array */
+	/*
+	 * mm/gaptree.c's node pool: under the gaptree find strategy (or with
+	 * memblock_set_index_footprint()), each doubling of the reserved
+	 * array is followed by a pool for max + 2 nodes of 40 bytes, found
+	 * the way the array is, reserved, and the old pool freed.
+	 */
+	bool index_pool;	/* set by the driver per combination */
+	phys_addr_t pool;	/* home of the pool, 0 = the static one */
+	phys_addr_t pool_bytes;	/* its size */
+	unsigned long pool_nodes;	/* what it holds */
 	unsigned long gen[MT_NR];	/* bumped by every change of a type */
 	struct model_range *ranges;	/* scratch: cfg.units + 1 ranges */
 	/*

@@ -172,8 +172,9 @@ static void memblock_mem_size_check(void)
  */
 static void memblock_region_pfn_helpers_check(void)
 {
-	struct memblock_region r = { DRAM + 100, SZ_8K, 0, 0 };
-	struct memblock_region top = { PHYS_ADDR_MAX - SZ_4K + 9, 100, 0, 0 };
+	struct memblock_region r = { .base = DRAM + 100, .size = SZ_8K };
+	struct memblock_region top = { .base = PHYS_ADDR_MAX - SZ_4K + 9,
+					.size = 100 };
 
 	HT_ASSERT_EQ(memblock_region_memory_base_pfn(&r), PFN0 + 1);
 	HT_ASSERT_EQ(memblock_region_memory_end_pfn(&r), PFN0 + 2);

@@ -63,5 +63,6 @@ void test_double_group(void);
 void test_trim_limit_group(void);
 void test_bootmem_group(void);
 void test_pfn_group(void);
+void test_gaptree_group(void);
 
 #endif /* TESTS_UNIT_UNIT_H */

@@ -1,0 +1,209 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/*
+ * The gap index (mm/gaptree.c): its pool follows the reserved array and is
+ * reserved from memblock, the footprint makes every strategy see the same
+ * map, memblock_regions_changed() revalidates it after direct writes, and
+ * memblock_gaptree_check() notices an index that disagrees with the array.
+ * Every case runs under every combination; some only mean something under
+ * gaptree and say so.  The simulated RAM is [DRAM, DRAM + 16M).
+ */
+
+#include "unit.h"
+
+#define RAM_SIZE	SZ_16M
+#define POOL_12K	(SZ_8K + SZ_4K)	/* PAGE_ALIGN(258 nodes * 40) */
+#define POOL_24K	(SZ_16K + SZ_8K)	/* PAGE_ALIGN(514 nodes * 40) */
+
+static bool gaptree(void)
+{
+	return memblock_get_find_strategy() == MEMBLOCK_FIND_GAPTREE;
+}
+
+/* RAM, resizing allowed, and @n separate 64-byte reservations at its bottom */
+static void spread(int n)
+{
+	ht_ram_map(DRAM, RAM_SIZE);
+	memblock_add(DRAM, RAM_SIZE);
+	memblock_allow_resize();
+	for (int i = 0; i < n; i++)
+		HT_ASSERT_EQ(memblock_reserve(DRAM + i * SZ_4K, SZ_64), 0);
+}
+
+/* Is all of [@base, @base + @size) reserved? */
+static bool all_reserved(phys_addr_t base, phys_addr_t size)
+{
+	int i = memblock_search(&memblock.reserved, base);
+
+	return i >= 0 &&
+	       memblock.reserved.regions[i].base +
+	       memblock.reserved.regions[i].size >= base + size;
+}
+
+/*
+ * The pool follows the reserved array through two doublings:
+ *
+ *  |+~+ +~+ ... (129, then 385)  +pool+~arr~+|
+ *  ++-+-+-+---------------------+----+-----++
+ *
+ * Expect, under gaptree: no reservation while the array is static; after
+ * the first doubling a 12K pool, reserved; after the second a 24K one and
+ * the 12K one given back; the pool freed when gaptree is left.  Under
+ * the other find strategies: no pool at all.
+ */
+static void gaptree_pool_follows_reserved_check(void)
+{
+	phys_addr_t base, size, first_base;
+
+	spread(INIT_MEMBLOCK_REGIONS);
+	HT_ASSERT(!memblock_gaptree_pool(NULL, NULL));
+	HT_ASSERT_EQ(memblock_find_in_range(0, DRAM + RAM_SIZE, SZ_4K, SZ_4K),
+		     DRAM + RAM_SIZE - SZ_4K);
+
+	HT_ASSERT_EQ(memblock_reserve(DRAM + 200 * SZ_4K, SZ_64), 0);
+	HT_ASSERT_EQ(memblock.reserved.max, 2 * INIT_MEMBLOCK_REGIONS);
+	HT_ASSERT_EQ(memblock_gaptree_pool(&base, &size), gaptree());
+	if (!gaptree()) {
+		HT_ASSERT_EQ(memblock_gaptree_bytes(), 0);
+		return;
+	}
+	HT_ASSERT_EQ(size, POOL_12K);
+	HT_ASSERT_EQ(memblock_gaptree_bytes(), POOL_12K);
+	HT_ASSERT(all_reserved(base, size));
+	first_base = base;
+	HT_CHECK_INVARIANTS();
+
+	for (int i = 0; i < 2 * INIT_MEMBLOCK_REGIONS; i++)
+		HT_ASSERT_EQ(memblock_reserve(DRAM + SZ_1M + i * SZ_4K, SZ_64), 0);
+	HT_ASSERT_EQ(memblock.reserved.max, 4 * INIT_MEMBLOCK_REGIONS);
+	HT_ASSERT(memblock_gaptree_pool(&base, &size));
+	HT_ASSERT_EQ(size, POOL_24K);
+	HT_ASSERT(all_reserved(base, size));
+	HT_ASSERT(!memblock_is_region_reserved(first_base, POOL_12K));
+	HT_CHECK_INVARIANTS();
+
+	memblock_set_find_strategy(MEMBLOCK_FIND_BINARY);
+	HT_ASSERT(!memblock_gaptree_pool(NULL, NULL));
+	HT_ASSERT(!memblock_is_region_reserved(base, size));
+	HT_CHECK_INVARIANTS();
+}
+
+/*
+ * With the footprint, the pool is there whatever the find strategy, at
+ * the same place, and allocations land at the same addresses:
+ *
+ * Expect: after a doubling, a 12K pool reserved right below the array
+ * under every combination, and the next allocation right below the pool.
+ */
+static void gaptree_footprint_same_map_check(void)
+{
+	phys_addr_t top = DRAM + RAM_SIZE, base, size;
+
+	memblock_set_index_footprint(true);
+	spread(INIT_MEMBLOCK_REGIONS);
+	HT_ASSERT_EQ(memblock_reserve(top - SZ_4K, SZ_4K), 0);
+	HT_ASSERT(memblock_gaptree_pool(&base, &size));
+	HT_ASSERT_EQ(memblock_virt_to_phys(memblock.reserved.regions),
+		     top - SZ_4K - SZ_8K);
+	HT_ASSERT_EQ(base, top - SZ_4K - SZ_8K - POOL_12K);
+	HT_ASSERT_EQ(size, POOL_12K);
+	HT_ASSERT_EQ(memblock_alloc(SZ_4K, SZ_4K), base - SZ_4K);
+	HT_CHECK_INVARIANTS();
+	memblock_set_index_footprint(false);
+	HT_ASSERT_EQ(memblock_gaptree_pool(NULL, NULL), gaptree());
+	HT_CHECK_INVARIANTS();
+}
+
+/*
+ * Writing the arrays directly and saying so:
+ *
+ *  |  +~~r0~~+   +~r1~+        |   r1 moved up by hand
+ *  +--+------+---+----+--------+
+ *
+ * Expect: after memblock_regions_changed() the index agrees with the
+ * array again and a search sees the new gap.  Under gaptree, without the
+ * call, memblock_gaptree_check() finds the disagreement.
+ */
+static void gaptree_regions_changed_check(void)
+{
+	struct memblock_region *r;
+
+	memblock_add(DRAM, SZ_1M);
+	memblock_reserve(DRAM + SZ_64K, SZ_64K);
+	memblock_reserve(DRAM + SZ_256K, SZ_64K);
+	/* the top-down search builds the index */
+	HT_ASSERT_EQ(memblock_find_in_range(DRAM, DRAM + SZ_256K, SZ_128K,
+					    SZ_4K), DRAM + SZ_128K);
+
+	r = &memblock.reserved.regions[1];
+	r->base = DRAM + SZ_512K;
+	HT_ASSERT_EQ(memblock_gaptree_check() != 0, gaptree());
+	memblock_regions_changed();
+	HT_ASSERT_EQ(memblock_gaptree_check(), 0);
+	HT_ASSERT_EQ(memblock_find_in_range(DRAM, DRAM + SZ_512K, SZ_256K,
+					    SZ_4K), DRAM + SZ_256K);
+	HT_CHECK_INVARIANTS();
+}
+
+/*
+ * A region whose node slot is overwritten:
+ *
+ * Expect: memblock_gaptree_check() says the index is wrong (under
+ * gaptree, once built), and nothing else is.
+ */
+static void gaptree_check_detects_corruption_check(void)
+{
+	memblock_add(DRAM, SZ_1M);
+	memblock_reserve(DRAM + SZ_64K, SZ_4K);
+	memblock_reserve(DRAM + SZ_128K, SZ_4K);
+	memblock_find_in_range(0, DRAM + SZ_1M, SZ_4K, SZ_4K);
+	HT_ASSERT_EQ(memblock_gaptree_check(), 0);
+	memblock.reserved.regions[0].gap_node =
+		memblock.reserved.regions[1].gap_node;
+	HT_ASSERT_EQ(memblock_gaptree_check() != 0, gaptree());
+	memblock_regions_changed();
+	HT_ASSERT_EQ(memblock_gaptree_check(), 0);
+}
+
+/*
+ * No room for the pool: once the doubled array (8K) has taken its place,
+ * 8K of free memory is left, less than the 12K pool, and the 64-byte
+ * reservations leave only gaps under a page between them.
+ *
+ *  |+~+ +~+ ... (126) +~~~~~~~~~~~~~~~~~~~+ free 16K +~~~|
+ *
+ * Expect: the array doubles, gaptree says once that it searches without
+ * its index, and the searches still find what 4.12 finds.
+ */
+static void gaptree_no_room_for_pool_check(void)
+{
+	phys_addr_t top = DRAM + RAM_SIZE;
+	phys_addr_t bottom = DRAM + (INIT_MEMBLOCK_REGIONS - 2) * SZ_4K;
+
+	spread(INIT_MEMBLOCK_REGIONS - 2);
+	HT_ASSERT_EQ(memblock_reserve(bottom, top - SZ_32K - bottom), 0);
+	HT_ASSERT_EQ(memblock_reserve(top - SZ_16K, SZ_16K), 0);
+	HT_ASSERT_EQ(memblock.reserved.cnt, INIT_MEMBLOCK_REGIONS);
+	HT_ASSERT_EQ(memblock_reserve(DRAM + SZ_2K, SZ_64), 0);
+	HT_ASSERT_EQ(memblock.reserved.max, 2 * INIT_MEMBLOCK_REGIONS);
+	HT_ASSERT_EQ(memblock_virt_to_phys(memblock.reserved.regions),
+		     top - SZ_16K - SZ_8K);
+	HT_ASSERT(!memblock_gaptree_pool(NULL, NULL));
+	HT_ASSERT_EQ(ht_log_contains("no room for the gap index"), gaptree());
+	HT_ASSERT_EQ(memblock_find_in_range(0, top, SZ_4K, SZ_4K),
+		     top - SZ_32K + SZ_4K);
+	HT_ASSERT_EQ(memblock_find_in_range(0, top, SZ_16K, SZ_4K), 0);
+	HT_CHECK_INVARIANTS();
+}
+
+static const struct ht_case cases[] = {
+	HT_CASE(gaptree_pool_follows_reserved_check),
+	HT_CASE(gaptree_footprint_same_map_check),
+	HT_CASE(gaptree_regions_changed_check),
+	HT_CASE(gaptree_check_detects_corruption_check),
+	HT_CASE(gaptree_no_room_for_pool_check),
+};
+
+void test_gaptree_group(void)
+{
+	ht_run_cases("gaptree", cases, HT_ARRAY_SIZE(cases));
+}
