@@ -303,27 +303,49 @@ static inline int memblock_get_region_node(const struct memblock_region *r)
 ulong choose_memblock_flags(void);
 bool movable_node_is_enabled(void);
 
-/* Raw access to one region, as 4.12's inlines; nothing is merged or moved. */
+/**
+ * memblock_set_region_flags - set flags on one region, as they are
+ * @r: the region
+ * @flags: the MEMBLOCK_* flags to set
+ *
+ * A raw write, as 4.12's: nothing is split or merged.
+ */
 static inline void memblock_set_region_flags(struct memblock_region *r,
 					     unsigned long flags)
 {
 	r->flags |= flags;
 }
 
+/**
+ * memblock_clear_region_flags - clear flags on one region, as they are
+ * @r: the region
+ * @flags: the MEMBLOCK_* flags to clear
+ *
+ * A raw write, as 4.12's: nothing is split or merged.
+ */
 static inline void memblock_clear_region_flags(struct memblock_region *r,
 					       unsigned long flags)
 {
 	r->flags &= ~flags;
 }
 
+/**
+ * memblock_set_region_node - set one region's node id, as it is
+ * @r: the region
+ * @nid: the node id
+ *
+ * A raw write, as 4.12's: nothing is split or merged.
+ */
 static inline void memblock_set_region_node(struct memblock_region *r, int nid)
 {
 	r->nid = nid;
 }
 
-/*
- * The pages of a region: memory counts the pages it holds whole, reserved
- * every page it touches.
+/**
+ * memblock_region_memory_base_pfn - the first page frame a region holds whole
+ * @reg: memblock_region structure
+ *
+ * Return: PFN_UP() of its base.
  */
 static inline unsigned long
 memblock_region_memory_base_pfn(const struct memblock_region *reg)
@@ -331,28 +353,48 @@ memblock_region_memory_base_pfn(const struct memblock_region *reg)
 	return PFN_UP(reg->base);
 }
 
+/**
+ * memblock_region_memory_end_pfn - the page frame after its last whole page
+ * @reg: memblock_region structure
+ *
+ * Return: PFN_DOWN() of its end.
+ */
 static inline unsigned long
 memblock_region_memory_end_pfn(const struct memblock_region *reg)
 {
 	return PFN_DOWN(reg->base + reg->size);
 }
 
+/**
+ * memblock_region_reserved_base_pfn - the first page frame a region touches
+ * @reg: memblock_region structure
+ *
+ * Return: PFN_DOWN() of its base.
+ */
 static inline unsigned long
 memblock_region_reserved_base_pfn(const struct memblock_region *reg)
 {
 	return PFN_DOWN(reg->base);
 }
 
+/**
+ * memblock_region_reserved_end_pfn - the page frame after the last it touches
+ * @reg: memblock_region structure
+ *
+ * Return: PFN_UP() of its end.
+ */
 static inline unsigned long
 memblock_region_reserved_end_pfn(const struct memblock_region *reg)
 {
 	return PFN_UP(reg->base + reg->size);
 }
 
-/*
- * for_each_memblock_type - iterate over the regions of @memblock_type
- * (a struct memblock_type *); as in 4.12 the index is a variable named
- * idx that the caller declares.
+/**
+ * for_each_memblock_type - iterate over the regions of a memblock type
+ * @memblock_type: a struct memblock_type pointer
+ * @rgn: struct memblock_region pointer used as loop variable
+ *
+ * As in 4.12, the index is a variable named idx that the caller declares.
  */
 #define for_each_memblock_type(memblock_type, rgn)			\
 	for (idx = 0, rgn = &(memblock_type)->regions[0];		\
@@ -416,7 +458,15 @@ void memblock_release_pages(unsigned long start_pfn, unsigned long end_pfn);
 
 /*
  * The wrappers are inline, as in 4.12, so that memblock=debug names their
- * caller.  align 0 means SMP_CACHE_BYTES.
+ * caller.  An @align of 0 means SMP_CACHE_BYTES.
+ */
+
+/**
+ * memblock_virt_alloc - zeroed boot memory below the current limit, or panic
+ * @size: size of memory block to be allocated in bytes
+ * @align: alignment of the block, 0 for SMP_CACHE_BYTES
+ *
+ * Return: virtual address of the block; never NULL.
  */
 static inline __attribute__((always_inline))
 void *memblock_virt_alloc(phys_addr_t size, phys_addr_t align)
@@ -426,6 +476,13 @@ void *memblock_virt_alloc(phys_addr_t size, phys_addr_t align)
 					   NUMA_NO_NODE);
 }
 
+/**
+ * memblock_virt_alloc_nopanic - zeroed boot memory below the current limit
+ * @size: size of memory block to be allocated in bytes
+ * @align: alignment of the block, 0 for SMP_CACHE_BYTES
+ *
+ * Return: virtual address of the block, or NULL.
+ */
 static inline __attribute__((always_inline))
 void *memblock_virt_alloc_nopanic(phys_addr_t size, phys_addr_t align)
 {
@@ -435,6 +492,15 @@ void *memblock_virt_alloc_nopanic(phys_addr_t size, phys_addr_t align)
 						   NUMA_NO_NODE);
 }
 
+/**
+ * memblock_virt_alloc_low - zeroed boot memory below 4G, or panic
+ * @size: size of memory block to be allocated in bytes
+ * @align: alignment of the block, 0 for SMP_CACHE_BYTES
+ *
+ * Below ARCH_LOW_ADDRESS_LIMIT (and the current limit).
+ *
+ * Return: virtual address of the block; never NULL.
+ */
 static inline __attribute__((always_inline))
 void *memblock_virt_alloc_low(phys_addr_t size, phys_addr_t align)
 {
@@ -443,6 +509,15 @@ void *memblock_virt_alloc_low(phys_addr_t size, phys_addr_t align)
 					   NUMA_NO_NODE);
 }
 
+/**
+ * memblock_virt_alloc_low_nopanic - zeroed boot memory below 4G
+ * @size: size of memory block to be allocated in bytes
+ * @align: alignment of the block, 0 for SMP_CACHE_BYTES
+ *
+ * Below ARCH_LOW_ADDRESS_LIMIT (and the current limit).
+ *
+ * Return: virtual address of the block, or NULL.
+ */
 static inline __attribute__((always_inline))
 void *memblock_virt_alloc_low_nopanic(phys_addr_t size, phys_addr_t align)
 {
@@ -452,6 +527,14 @@ void *memblock_virt_alloc_low_nopanic(phys_addr_t size, phys_addr_t align)
 						   NUMA_NO_NODE);
 }
 
+/**
+ * memblock_virt_alloc_from_nopanic - zeroed boot memory, above @min_addr if it fits
+ * @size: size of memory block to be allocated in bytes
+ * @align: alignment of the block, 0 for SMP_CACHE_BYTES
+ * @min_addr: the lower bound preferred; dropped when nothing fits above it
+ *
+ * Return: virtual address of the block, or NULL.
+ */
 static inline __attribute__((always_inline))
 void *memblock_virt_alloc_from_nopanic(phys_addr_t size, phys_addr_t align,
 				       phys_addr_t min_addr)
@@ -461,6 +544,15 @@ void *memblock_virt_alloc_from_nopanic(phys_addr_t size, phys_addr_t align,
 						   NUMA_NO_NODE);
 }
 
+/**
+ * memblock_virt_alloc_node - zeroed boot memory, on @nid if it can, or panic
+ * @size: size of memory block to be allocated in bytes
+ * @nid: the node preferred; any node when it has no room
+ *
+ * Aligned to SMP_CACHE_BYTES.
+ *
+ * Return: virtual address of the block; never NULL.
+ */
 static inline __attribute__((always_inline))
 void *memblock_virt_alloc_node(phys_addr_t size, int nid)
 {
@@ -468,6 +560,15 @@ void *memblock_virt_alloc_node(phys_addr_t size, int nid)
 					   BOOTMEM_ALLOC_ACCESSIBLE, nid);
 }
 
+/**
+ * memblock_virt_alloc_node_nopanic - zeroed boot memory, on @nid if it can
+ * @size: size of memory block to be allocated in bytes
+ * @nid: the node preferred; any node when it has no room
+ *
+ * Aligned to SMP_CACHE_BYTES.
+ *
+ * Return: virtual address of the block, or NULL.
+ */
 static inline __attribute__((always_inline))
 void *memblock_virt_alloc_node_nopanic(phys_addr_t size, int nid)
 {
@@ -476,13 +577,25 @@ void *memblock_virt_alloc_node_nopanic(phys_addr_t size, int nid)
 						   nid);
 }
 
+/**
+ * memblock_free_early - free boot memory block
+ * @base: phys starting address of the boot memory block
+ * @size: size of the boot memory block in bytes
+ *
+ * __memblock_free_early(), named for its caller by memblock=debug.
+ */
 static inline __attribute__((always_inline))
 void memblock_free_early(phys_addr_t base, phys_addr_t size)
 {
 	__memblock_free_early(base, size);
 }
 
-/* @nid is not used, as in 4.12. */
+/**
+ * memblock_free_early_nid - free boot memory block of a node
+ * @base: phys starting address of the boot memory block
+ * @size: size of the boot memory block in bytes
+ * @nid: not used, as in 4.12
+ */
 static inline __attribute__((always_inline))
 void memblock_free_early_nid(phys_addr_t base, phys_addr_t size, int nid)
 {
@@ -490,6 +603,13 @@ void memblock_free_early_nid(phys_addr_t base, phys_addr_t size, int nid)
 	__memblock_free_early(base, size);
 }
 
+/**
+ * memblock_free_late - free boot memory pages to the page allocator
+ * @base: phys starting address of the boot memory block
+ * @size: size of the boot memory block in bytes
+ *
+ * __memblock_free_late(), named for its caller by memblock=debug.
+ */
 static inline __attribute__((always_inline))
 void memblock_free_late(phys_addr_t base, phys_addr_t size)
 {
