@@ -528,7 +528,7 @@ void *memblock_virt_alloc_low_nopanic(phys_addr_t size, phys_addr_t align)
 }
 
 /**
- * memblock_virt_alloc_from_nopanic - zeroed boot memory, preferably above @min_addr
+ * memblock_virt_alloc_from_nopanic - zeroed boot memory, above @min_addr first
  * @size: size of memory block to be allocated in bytes
  * @align: alignment of the block, 0 for SMP_CACHE_BYTES
  * @min_addr: the lower bound preferred; dropped when nothing fits above it
