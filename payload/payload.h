@@ -19,11 +19,14 @@ struct boot_options {
 	bool bench;		/* bench or bench=quick: run the benchmarks */
 	bool bench_quick;	/* bench=quick: fewer region counts and samples */
 	bool bench_csv;		/* bench.csv: machine-readable lines too */
+	enum memblock_find_strategy find;	/* memblock.find= */
+	enum memblock_update_strategy update;	/* memblock.update= */
+	int scribble;		/* integrity.scribble=: 0 none, 1 dtb, 2 text, 3 block */
 };
 
 extern struct boot_options boot_options;
 
-void parse_bootargs(const char *bootargs);
+void parse_bootargs(const char *bootargs);	/* payload/bootargs.c */
 void print_banner(unsigned long hartid, const void *fdt);
 int setup_memblock(const void *fdt);
 int alloc_demo(void);
