@@ -40,6 +40,7 @@ CROSS_CC      = $(need_toolchain)$(TOOLPREFIX)gcc
 CROSS_AR      = $(need_toolchain)$(TOOLPREFIX)ar
 CROSS_OBJDUMP = $(need_toolchain)$(TOOLPREFIX)objdump
 CROSS_NM      = $(need_toolchain)$(TOOLPREFIX)nm
+CROSS_OBJCOPY = $(need_toolchain)$(TOOLPREFIX)objcopy
 
 # ---- libfdt: Linux 6.1's scripts/dtc/libfdt, fetched once per machine ---
 LIBFDT_CACHE ?= $(or $(XDG_CACHE_HOME),$(HOME)/.cache)/memblock-rv/libfdt
@@ -64,8 +65,34 @@ CROSS_LDFLAGS += -nostartfiles
 CROSS_LDFLAGS += -T payload/payload.ld
 CROSS_LDFLAGS += -Wl,--gc-sections
 
-SRCS := $(wildcard payload/*.S payload/*.c platform/*.c mm/*.c bench/*.c)
+# payload/memblock_trace.c, the tracer, goes only into the trace image.
+SRCS := $(filter-out payload/memblock_trace.c,\
+	$(wildcard payload/*.S payload/*.c platform/*.c mm/*.c bench/*.c))
 OBJS := $(patsubst %,$(BUILD)/%.o,$(basename $(SRCS)))
+
+# link_payload ELF,OBJS,DIR: the payload ELF from OBJS in two links, the
+# intermediates in DIR.  The first has an empty symbol table, whose
+# function symbols become the table of the second (memblock=debug names
+# callers with it).  The table is linked last, after the stack, so nothing
+# else moves: the check after the second link makes sure.  Build rules
+# below ($(KERNEL)) and tools/trace.mk (the trace image) use it.
+define link_payload
+$(3)/payload.pass1.elf: $(2) $(BUILD)/symbols0.o $(LIBFDT_A) payload/payload.ld
+	$$(CROSS_CC) $$(CROSS_CFLAGS) $$(CROSS_LDFLAGS) -o $$@ $(2) $(BUILD)/symbols0.o $(LIBFDT_A)
+
+$(3)/symbols.c: $(3)/payload.pass1.elf tools/symbols.sh
+	tools/symbols.sh $$(CROSS_NM) $$< $$@
+
+$(3)/symbols.o: $(3)/symbols.c
+	$$(CROSS_CC) $$(CROSS_CFLAGS) -c -o $$@ $$<
+
+$(1): $(3)/payload.pass1.elf $(3)/symbols.o
+	$$(CROSS_CC) $$(CROSS_CFLAGS) $$(CROSS_LDFLAGS) -o $$@ $(2) $(3)/symbols.o $(LIBFDT_A)
+	@$$(CROSS_NM) -n $(3)/payload.pass1.elf | grep -v -e payload_ -e " _end$$$$" >$(3)/pass1.nm
+	@$$(CROSS_NM) -n $$@ | grep -v -e payload_ -e " _end$$$$" >$(3)/pass2.nm
+	@cmp -s $(3)/pass1.nm $(3)/pass2.nm || \
+		{ echo "payload: the symbol table moved other symbols"; rm -f $$@; exit 1; }
+endef
 
 # ---- Host tools and tests, one concern per line -------------------------
 HOST_CC    ?= gcc
@@ -98,15 +125,16 @@ BOOTARGS += $(if $(filter quick,$(BENCH)),bench=quick,$(if $(filter full,$(BENCH
 
 QEMUOPTS  = -M virt -m $(MEM) -smp $(SMP) -nographic
 QEMUOPTS += -bios $(FIRMWARE)
-QEMUOPTS += -kernel $(KERNEL)
+QEMUOPTS += -kernel $(RUN_KERNEL)
 QEMUOPTS += $(if $(DTB),-dtb $(DTB))
-QEMUOPTS += $(if $(strip $(BOOTARGS)),-append "$(strip $(BOOTARGS))")
+QEMUOPTS += $(if $(strip $(TRACE_BOOTARGS) $(BOOTARGS)),-append "$(strip $(TRACE_BOOTARGS) $(BOOTARGS))")
 QEMUOPTS += $(if $(filter 1,$(ICOUNT)),-icount shift=0)
 
 # ---- Host tests and tools, each fragment owning its targets ---------------
 include tests/host.mk          # host-test, host-unit, host-diff, fuzz-mm
 include tests/dt.mk            # platform-test, gendtb, dt-big-test, fuzz-dt
 include tools/bench_report.mk  # bench-report, bench-report-test
+include tools/trace.mk         # payload-trace.elf, trace-test, chain-doc
 
 BENCH_HOST := $(HOST_BUILD)/bench_host
 BENCH_HOST_SRCS := $(MM_HOST_SRCS) $(wildcard bench/*.c) tools/bench_host.c
@@ -220,29 +248,14 @@ clean:
 	rm -rf $(BUILD)
 
 # ---- Build rules ----------------------------------------------------------
-# Two links: the first with an empty symbol table, whose function symbols
-# become the table of the second (memblock=debug names callers with it).
-# The table is linked last, after the stack, so nothing else moves: the
-# check after the second link makes sure.
-$(BUILD)/payload.pass1.elf: $(OBJS) $(BUILD)/symbols0.o $(LIBFDT_A) payload/payload.ld
-	$(CROSS_CC) $(CROSS_CFLAGS) $(CROSS_LDFLAGS) -o $@ $(OBJS) $(BUILD)/symbols0.o $(LIBFDT_A)
+$(eval $(call link_payload,$(KERNEL),$(OBJS),$(BUILD)))
 
 $(BUILD)/symbols0.c: tools/symbols.sh
 	@mkdir -p $(@D)
 	tools/symbols.sh $(CROSS_NM) - $@
 
-$(BUILD)/symbols.c: $(BUILD)/payload.pass1.elf tools/symbols.sh
-	tools/symbols.sh $(CROSS_NM) $< $@
-
-$(BUILD)/symbols0.o $(BUILD)/symbols.o: $(BUILD)/%.o: $(BUILD)/%.c
+$(BUILD)/symbols0.o: $(BUILD)/symbols0.c
 	$(CROSS_CC) $(CROSS_CFLAGS) -c -o $@ $<
-
-$(KERNEL): $(BUILD)/payload.pass1.elf $(BUILD)/symbols.o
-	$(CROSS_CC) $(CROSS_CFLAGS) $(CROSS_LDFLAGS) -o $@ $(OBJS) $(BUILD)/symbols.o $(LIBFDT_A)
-	@$(CROSS_NM) -n $(BUILD)/payload.pass1.elf | grep -v -e payload_ -e " _end$$" >$(BUILD)/pass1.nm
-	@$(CROSS_NM) -n $@ | grep -v -e payload_ -e " _end$$" >$(BUILD)/pass2.nm
-	@cmp -s $(BUILD)/pass1.nm $(BUILD)/pass2.nm || \
-		{ echo "payload: the symbol table moved other symbols"; rm -f $@; exit 1; }
 
 $(BUILD)/payload.asm: $(KERNEL)
 	$(CROSS_OBJDUMP) -S $< >$@

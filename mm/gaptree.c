@@ -652,6 +652,7 @@ static bool gap_fit_top_down(phys_addr_t gap_lo, phys_addr_t gap_hi,
 	phys_addr_t hi = min(gap_hi, end);
 	long im;
 
+	trace_memblock_step(MEMBLOCK_TRACE_GAP, gap_lo, gap_hi);
 	if (lo >= hi)
 		return false;
 
@@ -680,6 +681,7 @@ static bool gap_fit_bottom_up(phys_addr_t gap_lo, phys_addr_t gap_hi,
 	phys_addr_t hi = min(gap_hi, end);
 	unsigned long im;
 
+	trace_memblock_step(MEMBLOCK_TRACE_GAP, gap_lo, gap_hi);
 	if (lo >= hi)
 		return false;
 
@@ -738,9 +740,11 @@ phys_addr_t memblock_find_gaptree_top_down(phys_addr_t start, phys_addr_t end,
 	uint32_t x;
 
 	/* A 0-byte request matches anywhere; no index: walk. */
-	if (!size || !index_ready())
+	if (!size || !index_ready()) {
+		trace_memblock_step(MEMBLOCK_TRACE_NO_INDEX, size);
 		return memblock_find_binary_top_down(start, end, size, align,
 						     nid, flags);
+	}
 	if (!memblock.memory.total_size || start >= end)
 		return 0;
 
@@ -790,9 +794,11 @@ phys_addr_t memblock_find_gaptree_bottom_up(phys_addr_t start, phys_addr_t end,
 	phys_addr_t found;
 	uint32_t x;
 
-	if (!size || !index_ready())
+	if (!size || !index_ready()) {
+		trace_memblock_step(MEMBLOCK_TRACE_NO_INDEX, size);
 		return memblock_find_binary_bottom_up(start, end, size, align,
 						      nid, flags);
+	}
 	if (!memblock.memory.total_size || start >= end)
 		return 0;
 

@@ -3,7 +3,10 @@
  * The allocation demo: a few memblock_alloc() calls of different sizes and
  * alignments, each printed and checked: aligned, inside memory, reserved,
  * overlapping no earlier one, and writable.  With memblock=debug each one
- * also shows Linux's "memblock_reserve: [...] caller" trace.
+ * also shows Linux's "memblock_reserve: [...] caller" trace; with
+ * memblock.trace=chain (build/payload-trace.elf), the whole chain.
+ * payload.demo_fail adds a request that cannot fit: all of memory, which
+ * makes memblock_alloc_base() panic as 4.12 does.
  */
 #include <stdio.h>
 #include <string.h>
@@ -49,6 +52,22 @@ static int check(unsigned int i, phys_addr_t addr, const phys_addr_t *got)
 	return 0;
 }
 
+/*
+ * payload.demo_fail: all of memory, some of it reserved, cannot fit.
+ * Return: -1, should memblock_alloc() ever come back.
+ */
+static int fail(void)
+{
+	phys_addr_t size = memblock_phys_mem_size();
+
+	printf(" payload.demo_fail: memblock_alloc(size=0x%08llx, align=0x%08llx), "
+	       "all of memory: it cannot fit\n", (unsigned long long)size,
+	       (unsigned long long)PAGE_SIZE);
+	memblock_alloc(size, PAGE_SIZE);
+	printf("check: memblock_alloc() returned from a request that cannot fit\n");
+	return -1;
+}
+
 int alloc_demo(void)
 {
 	phys_addr_t got[NDEMO];
@@ -60,6 +79,7 @@ int alloc_demo(void)
 		__asm__ volatile("unimp");
 
 	printf("\nAllocation demo (top-down, below memblock.current_limit):\n");
+	trace_demo(true);
 	for (i = 0; i < NDEMO; i++) {
 		got[i] = memblock_alloc(demo[i].size, demo[i].align);
 		printf(" memblock_alloc(size=0x%08llx, align=0x%08llx) = "
@@ -70,6 +90,9 @@ int alloc_demo(void)
 			return -1;
 		integrity_track(got[i], demo[i].size, "demo allocation");
 	}
+	if (boot_options.demo_fail && fail())
+		return -1;
+	trace_demo(false);
 	printf(" reserved size = 0x%016llx, reserved.cnt = 0x%lx\n",
 	       (unsigned long long)memblock_reserved_size(),
 	       memblock.reserved.cnt);

@@ -4,7 +4,9 @@
 
 /* The payload's boot steps, called in order by main(). */
 
+#include <stdarg.h>
 #include <stdbool.h>
+#include <stddef.h>
 
 #include "bench/counters.h"
 #include "mm/memblock.h"
@@ -19,6 +21,7 @@ struct boot_options {
 	bool bench;		/* bench or bench=quick: run the benchmarks */
 	bool bench_quick;	/* bench=quick: fewer region counts and samples */
 	bool bench_csv;		/* bench.csv: machine-readable lines too */
+	bool demo_fail;		/* payload.demo_fail: a request that cannot fit */
 };
 
 extern struct boot_options boot_options;
@@ -34,6 +37,36 @@ __attribute__((noreturn)) void boot_fail(const char *step);
 void build_meter_start(void);
 void build_meter_stop(void);
 struct bench_counters build_meter_spent(enum dt_meter_part part);
+
+/*
+ * payload/trace.c: memblock.trace=chain|all.  The tracer (the hooks of
+ * mm/memblock_trace.h) is payload/memblock_trace.c, in the trace image
+ * only; in the other one, capturing and panicking are no-ops.
+ */
+enum trace_mode { TRACE_OFF, TRACE_CHAIN, TRACE_ALL };
+
+void trace_setup(const char *bootargs);
+void trace_banner(void);
+void trace_demo(bool on);
+#ifdef MEMBLOCK_TRACE
+void memblock_trace_start(enum trace_mode mode);
+void memblock_trace_arm(bool on);
+void memblock_trace_describe(char *buf, size_t n);
+bool trace_capture(const char *fmt, va_list ap);
+void trace_panic(const char *msg);
+#else
+static inline bool trace_capture(const char *fmt, va_list ap)
+{
+	(void)fmt;
+	(void)ap;
+	return false;
+}
+
+static inline void trace_panic(const char *msg)
+{
+	(void)msg;
+}
+#endif
 
 /* payload/integrity.c: what was allocated, and what must stay untouched. */
 void integrity_snapshot(const void *fdt);

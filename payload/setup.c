@@ -72,9 +72,11 @@ void parse_bootargs(const char *bootargs)
 	boot_options.bench = boot_options.bench_quick ||
 			     has_word(bootargs, "bench");
 	boot_options.bench_csv = has_word(bootargs, "bench.csv");
+	boot_options.demo_fail = has_word(bootargs, "payload.demo_fail");
 	memblock_set_debug(boot_options.memblock_debug);
 	memblock_set_movable_node(boot_options.movable_node);
 	set_strategies(bootargs);
+	trace_setup(bootargs);
 }
 
 /* The dynamic reserved-memory regions are the payload's allocations too. */

@@ -1,0 +1,81 @@
+# The chain trace (issue 15): the trace image, make run TRACE=..., the
+# check that the other image has no trace code, and docs/chain.md.
+# Included by the top Makefile after its build variables.
+#
+#   make run TRACE=chain   boot build/payload-trace.elf with memblock.trace=chain:
+#                          the demo's allocations as call trees; TRACE=all:
+#                          every allocation of the boot.  ICOUNT defaults to 1
+#                          there (costs count instructions), BENCH to off (the
+#                          trace image refuses to measure)
+#   make trace-zero-cost   build/payload.elf's mm/ objects are those of mm/ with
+#                          every trace point deleted (make bench runs it first)
+#   make chain-doc         docs/chain.md from real runs (its text: docs/chain.md.in)
+#   make chain-doc-check   docs/chain.md is what the payload prints today
+#
+# build/payload-trace.elf is the same sources compiled with -DMEMBLOCK_TRACE,
+# plus the tracer (payload/memblock_trace.c), in $(BUILD)/trace.
+
+TRACE ?= off
+$(if $(filter-out 1,$(words $(TRACE))),$(error TRACE=$(TRACE): use one of: off chain all))
+$(if $(filter off chain all,$(TRACE)),,$(error TRACE=$(TRACE): use one of: off chain all))
+
+TRACE_KERNEL := $(BUILD)/payload-trace.elf
+TRACE_SRCS   := $(SRCS) payload/memblock_trace.c
+TRACE_OBJS   := $(patsubst %,$(BUILD)/trace/%.o,$(basename $(TRACE_SRCS)))
+
+# What make run boots, and the bootarg it adds before BOOTARGS.
+ifeq ($(TRACE),off)
+RUN_KERNEL := $(KERNEL)
+else
+RUN_KERNEL := $(TRACE_KERNEL)
+TRACE_BOOTARGS := memblock.trace=$(TRACE)
+ifeq ($(origin ICOUNT),file)
+ICOUNT := 1
+endif
+ifeq ($(origin BENCH),file)
+BENCH := off
+endif
+endif
+
+.PHONY: trace trace-zero-cost chain-doc chain-doc-check
+
+trace: $(TRACE_KERNEL)
+
+qemu qemu-gdb: $(RUN_KERNEL)
+qemu-test: $(TRACE_KERNEL)
+bench-run: trace-zero-cost
+
+$(BUILD)/trace/%.o: %.c | $(LIBFDT_CACHE)/.complete
+	@mkdir -p $(@D)
+	$(CROSS_CC) $(CROSS_CFLAGS) -DMEMBLOCK_TRACE -c -o $@ $<
+
+$(BUILD)/trace/%.o: %.S
+	@mkdir -p $(@D)
+	$(CROSS_CC) $(CROSS_CFLAGS) -DMEMBLOCK_TRACE -c -o $@ $<
+
+$(TRACE_OBJS): Makefile tools/trace.mk
+
+-include $(TRACE_OBJS:.o=.d)
+
+$(eval $(call link_payload,$(TRACE_KERNEL),$(TRACE_OBJS),$(BUILD)/trace))
+
+# ---- Zero cost: mm/ without its trace points is the image's mm/ ----------
+trace-zero-cost: $(OBJS) $(TRACE_OBJS) tools/strip-trace.awk tools/trace-zero-cost.sh
+	CROSS_CC=$(CROSS_CC) OBJCOPY=$(CROSS_OBJCOPY) NM=$(CROSS_NM) \
+	tools/trace-zero-cost.sh $(BUILD) "$(CROSS_CFLAGS)"
+
+# ---- docs/chain.md, from real runs ----------------------------------------
+CHAIN_DOC_DEPS := $(TRACE_KERNEL) docs/chain.md.in tools/chain-doc.sh
+
+chain-doc: $(CHAIN_DOC_DEPS)
+	QEMU=$(QEMU) FIRMWARE=$(FW_jump) tools/chain-doc.sh $(TRACE_KERNEL) \
+		docs/chain.md.in docs/chain.md $(BUILD)/chain
+
+chain-doc-check: $(CHAIN_DOC_DEPS)
+	QEMU=$(QEMU) FIRMWARE=$(FW_jump) tools/chain-doc.sh $(TRACE_KERNEL) \
+		docs/chain.md.in $(BUILD)/chain/chain.md $(BUILD)/chain
+	@cmp -s docs/chain.md $(BUILD)/chain/chain.md || { \
+		echo "docs/chain.md is not what the payload prints today:"; \
+		diff -u docs/chain.md $(BUILD)/chain/chain.md | head -40; \
+		echo "run \`make chain-doc\` and commit docs/chain.md"; exit 1; }
+	@echo "docs/chain.md: what the payload prints today"
