@@ -257,6 +257,7 @@ static bool build(void)
 		free_slots = x;
 	}
 	built = true;
+	trace_memblock_step(MEMBLOCK_TRACE_INDEX_BUILT, n);
 	return true;
 }
 
@@ -439,6 +440,7 @@ static int grow_pool(phys_addr_t new_area_start, phys_addr_t new_area_size)
 
 	new_nodes = memblock_phys_to_virt(addr);
 	new_capacity = bytes / sizeof(struct gap_node);
+	trace_memblock_step(MEMBLOCK_TRACE_POOL, addr, bytes, new_capacity);
 	memblock_dbg("memblock: gap index is grown to %lu nodes at [%#010llx-%#010llx]\n",
 		     new_capacity, (unsigned long long)addr,
 		     (unsigned long long)(addr + bytes - 1));

@@ -66,6 +66,7 @@ enum memblock_trace_step {
 	MEMBLOCK_TRACE_BINARY_START,	/* memory idx, reserved gap idx */
 	MEMBLOCK_TRACE_BINARY_STOP,	/* start, end: past the other bound */
 	MEMBLOCK_TRACE_GAP,		/* start, end: a gap the index offers */
+	MEMBLOCK_TRACE_INDEX_BUILT,	/* nr: the gap index, built in O(n) */
 	MEMBLOCK_TRACE_NO_INDEX,	/* size: the walk goes without the index */
 	MEMBLOCK_TRACE_ADD_EMPTY,	/* type, base, size: the first region */
 	MEMBLOCK_TRACE_ADD_COUNT,	/* type, nr_new, insert: a pass done */
@@ -73,6 +74,7 @@ enum memblock_trace_step {
 	MEMBLOCK_TRACE_GROW,		/* type, idx, base, end, left | right */
 	MEMBLOCK_TRACE_MERGE,		/* type, idx, base, size after */
 	MEMBLOCK_TRACE_DOUBLED,		/* type, addr, new max */
+	MEMBLOCK_TRACE_POOL,		/* addr, size, nodes: the gap index's */
 	MEMBLOCK_TRACE_STEP_NR,
 };
 

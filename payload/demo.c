@@ -13,6 +13,7 @@
 
 #include "mm/memblock.h"
 #include "payload/payload.h"
+#include "platform/csr.h"
 
 static const struct {
 	phys_addr_t size;
@@ -71,6 +72,7 @@ static int fail(void)
 int alloc_demo(void)
 {
 	phys_addr_t got[NDEMO];
+	uint64_t cost, read_cost;
 	unsigned int i;
 
 	if (boot_options.panic)
@@ -79,13 +81,18 @@ int alloc_demo(void)
 		__asm__ volatile("unimp");
 
 	printf("\nAllocation demo (top-down, below memblock.current_limit):\n");
+	read_cost = rdinstret();
+	read_cost = rdinstret() - read_cost;
 	trace_demo(true);
 	for (i = 0; i < NDEMO; i++) {
+		cost = rdinstret();
 		got[i] = memblock_alloc(demo[i].size, demo[i].align);
+		cost = rdinstret() - cost - read_cost;
 		printf(" memblock_alloc(size=0x%08llx, align=0x%08llx) = "
-		       "0x%016llx\n", (unsigned long long)demo[i].size,
+		       "0x%016llx", (unsigned long long)demo[i].size,
 		       (unsigned long long)demo[i].align,
 		       (unsigned long long)got[i]);
+		trace_untraced_cost(cost);
 		if (check(i, got[i], got))
 			return -1;
 		integrity_track(got[i], demo[i].size, "demo allocation");

@@ -35,6 +35,7 @@ void memblock_panic(const char *fmt, ...)
 	size_t len;
 	va_list ap;
 
+	trace_panic_enter();
 	va_start(ap, fmt);
 	vsnprintf(buf, sizeof(buf), fmt, ap);
 	va_end(ap);

@@ -137,6 +137,9 @@ static int nr_lines, dropped_lines, message = -1;
 /* The free range a walk visits, waiting for what the walk makes of it. */
 static int pending_range = -1;
 static u64 pending_lo, pending_hi;
+/* gaptree: the gap the walk is in, and whether it held free memory */
+static int gap_line = -1;
+static bool gap_empty;
 
 /* ---- Formatting -------------------------------------------------------- */
 
@@ -309,6 +312,15 @@ static void fmt_range(char *buf, size_t n, u64 lo, u64 hi)
 			 (unsigned long long)hi);
 }
 
+/* The gap the walk was in is done: say if it held no free memory. */
+static void end_gap(void)
+{
+	if (gap_line >= 0 && gap_empty)
+		append(gap_line, ": no free memory in it");
+	gap_line = -1;
+	gap_empty = true;
+}
+
 static void step_find(struct frame *f, enum memblock_trace_step step,
 		      const u64 *v)
 {
@@ -317,6 +329,7 @@ static void step_find(struct frame *f, enum memblock_trace_step step,
 
 	switch (step) {
 	case MEMBLOCK_TRACE_FREE_RANGE:
+		gap_empty = false;
 		pending_lo = v[0];
 		pending_hi = v[1];
 		fmt_range(a, sizeof(a), v[0], v[1]);
@@ -334,9 +347,13 @@ static void step_find(struct frame *f, enum memblock_trace_step step,
 		} else {
 			if (v[0] != pending_lo || v[1] != pending_hi)
 				append(pending_range, ", clipped to %s", a);
-			append(pending_range, v[3] ? ", candidate 0x%llx fits: taken" :
-			       ", candidate 0x%llx does not fit",
-			       (unsigned long long)v[2]);
+			if (v[3])
+				append(pending_range, ", candidate 0x%llx fits: taken",
+				       (unsigned long long)v[2]);
+			else
+				append(pending_range, ", too small: candidate 0x%llx %s",
+				       (unsigned long long)v[2], top_down(f) ?
+				       "starts below it" : "ends past it");
 		}
 		pending_range = -1;
 		break;
@@ -368,9 +385,14 @@ static void step_find(struct frame *f, enum memblock_trace_step step,
 		else
 			snprintf(b, sizeof(b), "0x%llx bytes, from the index",
 				 (unsigned long long)(v[1] - v[0]));
-		add_line(0, "gap %s (%s): its free memory", a, b);
+		end_gap();
+		gap_line = add_line(0, "gap %s (%s)", a, b);
 		if (f)
 			f->in_gap = true;
+		break;
+	case MEMBLOCK_TRACE_INDEX_BUILT:
+		add_line(0, "the gap index is built first: %llu gaps of memblock.reserved, in O(n), once",
+			 (unsigned long long)v[0]);
 		break;
 	case MEMBLOCK_TRACE_NO_INDEX:
 		add_line(0, v[0] ? "no gap index (no room for its pool): walk as find=binary" :
@@ -480,8 +502,13 @@ static void step_update(enum memblock_trace_step step, const u64 *v)
 			 (unsigned long long)v[1], a);
 		break;
 	case MEMBLOCK_TRACE_DOUBLED:
-		add_line(0, "the new array of %llu regions at 0x%llx; the old one is copied there and freed",
+		add_line(0, "the new array: %llu regions at 0x%llx, the old one copied there",
 			 (unsigned long long)v[2], (unsigned long long)v[1]);
+		break;
+	case MEMBLOCK_TRACE_POOL:
+		fmt_range(a, sizeof(a), v[0], v[0] + v[1]);
+		add_line(0, "the gap index's pool follows the reserved array: %llu nodes at %s",
+			 (unsigned long long)v[2], a);
 		break;
 	default:
 		break;
@@ -558,6 +585,7 @@ static __attribute__((noinline)) void close_frame(u64 val, u64 now)
 	if (!f->shown)
 		return;
 
+	end_gap();
 	shown_depth--;
 	if (f->line >= 0) {
 		lines[f->line].has_cost = true;
@@ -649,13 +677,22 @@ bool trace_capture(const char *fmt, va_list ap)
 	return true;
 }
 
+static u64 panic_called;
+
+/* memblock_panic() was called: the calls it ends cost what they had so far. */
+void trace_panic_enter(void)
+{
+	panic_called = rdinstret();
+}
+
 /*
  * memblock_panic() inside a traced call: the calls that will not return,
- * what they had cost, and the panic's text, before the panic line.
+ * what they had cost when it was called, and the panic's text, before the
+ * panic line.
  */
 void trace_panic(const char *msg)
 {
-	u64 now = rdinstret();
+	u64 now = panic_called;
 	bool innermost = true;
 
 	if (!shown_depth)

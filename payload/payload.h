@@ -7,6 +7,7 @@
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "bench/counters.h"
 #include "mm/memblock.h"
@@ -48,11 +49,13 @@ enum trace_mode { TRACE_OFF, TRACE_CHAIN, TRACE_ALL };
 void trace_setup(const char *bootargs);
 void trace_banner(void);
 void trace_demo(bool on);
+void trace_untraced_cost(uint64_t instret);
 #ifdef MEMBLOCK_TRACE
 void memblock_trace_start(enum trace_mode mode);
 void memblock_trace_arm(bool on);
 void memblock_trace_describe(char *buf, size_t n);
 bool trace_capture(const char *fmt, va_list ap);
+void trace_panic_enter(void);
 void trace_panic(const char *msg);
 #else
 static inline bool trace_capture(const char *fmt, va_list ap)
@@ -60,6 +63,10 @@ static inline bool trace_capture(const char *fmt, va_list ap)
 	(void)fmt;
 	(void)ap;
 	return false;
+}
+
+static inline void trace_panic_enter(void)
+{
 }
 
 static inline void trace_panic(const char *msg)

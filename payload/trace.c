@@ -77,6 +77,23 @@ void trace_banner(void)
 #endif
 }
 
+/*
+ * The rest of a demo line: in the image without trace points, when a trace
+ * was asked for, what the call cost measured around it (the trace image's
+ * tree gives each step's share of its own code's cost).
+ */
+void trace_untraced_cost(uint64_t instret)
+{
+#ifndef MEMBLOCK_TRACE
+	if (mode != TRACE_OFF)
+		printf(" (%llu rdinstret around the call, no trace points)",
+		       (unsigned long long)instret);
+#else
+	(void)instret;
+#endif
+	printf("\n");
+}
+
 void trace_demo(bool on)
 {
 #ifdef MEMBLOCK_TRACE

@@ -61,12 +61,14 @@ if [ "$differ" -eq 0 ]; then
 	echo "trace-zero-cost: the trace image's mm/ objects are the normal ones: -DMEMBLOCK_TRACE changed nothing" >&2
 	fail=1
 fi
-if "$NM" "$build/payload.elf" | grep -q 'memblock_trace_'; then
-	echo "trace-zero-cost: $build/payload.elf has trace symbols:" >&2
-	"$NM" "$build/payload.elf" | grep 'memblock_trace_' >&2
+# (nm's output is read whole: grep -q would stop it early, a failure under pipefail)
+syms=$("$NM" "$build/payload.elf")
+if grep 'memblock_trace_' <<<"$syms" >&2; then
+	echo "trace-zero-cost: $build/payload.elf has the trace symbols above" >&2
 	fail=1
 fi
-if ! "$NM" "$build/payload-trace.elf" | grep -q ' T memblock_trace_call$'; then
+syms=$("$NM" "$build/payload-trace.elf")
+if ! grep -q ' T memblock_trace_call$' <<<"$syms"; then
 	echo "trace-zero-cost: $build/payload-trace.elf has no memblock_trace_call" >&2
 	fail=1
 fi
