@@ -21,6 +21,7 @@ BOOTARGS       ?=
 MEMBLOCK_DEBUG ?= 0
 ICOUNT         ?= 0
 QUICK          ?= 0
+REPS           ?= 5
 GDBPORT        ?= 1234
 
 # ---- Debian packages the project needs (make deps) ----------------------
@@ -109,26 +110,15 @@ FUZZ_SANITIZE := -fsanitize=fuzzer $(SANITIZE)
 MM_HOST_SRCS := $(wildcard mm/*.c) tests/common/env.c
 MM_HOST_HDRS := $(wildcard mm/*.h) tests/common/env.h
 
-# ---- QEMU ---------------------------------------------------------------
+# ---- QEMU: tools/run-qemu.sh checks the settings and runs it -------------
 QEMU        ?= qemu-system-riscv64
 OPENSBI_DIR ?= /usr/lib/riscv64-linux-gnu/opensbi/generic
 FW_jump     := $(OPENSBI_DIR)/fw_jump.elf
-FW_dynamic  := $(OPENSBI_DIR)/fw_dynamic.bin
-FIRMWARE     = $(or $(FW_$(FW)),$(error FW=$(FW): use FW=jump or FW=dynamic))
-
-ifeq ($(MEMBLOCK_DEBUG),1)
-BOOTARGS += memblock=debug
-endif
-# make run's benchmarks: quick (a few seconds), full, or off
-BENCH ?= quick
-BOOTARGS += $(if $(filter quick,$(BENCH)),bench=quick,$(if $(filter full,$(BENCH)),bench))
-
-QEMUOPTS  = -M virt -m $(MEM) -smp $(SMP) -nographic
-QEMUOPTS += -bios $(FIRMWARE)
-QEMUOPTS += -kernel $(RUN_KERNEL)
-QEMUOPTS += $(if $(DTB),-dtb $(DTB))
-QEMUOPTS += $(if $(strip $(TRACE_BOOTARGS) $(BOOTARGS)),-append "$(strip $(TRACE_BOOTARGS) $(BOOTARGS))")
-QEMUOPTS += $(if $(filter 1,$(ICOUNT)),-icount shift=0)
+BENCH       ?= quick
+DTBINFO     := $(HOST_BUILD)/dtbinfo
+# The environment carries them to the script: no shell ever reads BOOTARGS.
+export QEMU OPENSBI_DIR KERNEL MEM SMP FW DTB BOOTARGS MEMBLOCK_DEBUG BENCH ICOUNT
+RUN_QEMU = KERNEL=$(RUN_KERNEL) NM=$(CROSS_NM) DTBINFO=$(DTBINFO) tools/run-qemu.sh
 
 # ---- Host tests and tools, each fragment owning its targets ---------------
 include tests/host.mk          # host-test, host-unit, host-diff, fuzz-mm
@@ -153,30 +143,25 @@ build: $(KERNEL) $(BUILD)/payload.asm $(BUILD)/payload.sym
 run: deps
 	@$(MAKE) --no-print-directory qemu
 
-# fw_jump copies the DTB to 0x82200000: with less RAM than that, OpenSBI
-# hangs before the payload starts, so refuse up front.
-qemu: build
-	@if [ "$(FW)" = jump ] && [ -z "$(DTB)" ]; then \
-		case "$(MEM)" in \
-		*G) ;; \
-		*M) [ "$(MEM:M=)" -ge 36 ] || { echo "MEM=$(MEM): fw_jump puts the DTB at 0x82200000, so it needs at least 36M (or FW=dynamic)"; exit 1; } ;; \
-		esac; \
-	fi
-	$(QEMU) $(QEMUOPTS)
+# tools/run-qemu.sh refuses a bad setting, a malformed tree or too little
+# RAM before QEMU starts, and carries the payload's exit status.
+qemu: build $(DTBINFO)
+	@$(RUN_QEMU)
 
 debug: deps
 	@$(MAKE) --no-print-directory qemu-gdb
 
-qemu-gdb: build
+qemu-gdb: build $(DTBINFO)
 	@echo "*** QEMU waits for gdb. In another terminal:"
 	@echo "***   gdb-multiarch $(KERNEL) -ex 'target remote localhost:$(GDBPORT)'"
-	$(QEMU) $(QEMUOPTS) -S -gdb tcp::$(GDBPORT)
+	@GDB_WAIT=$(GDBPORT) $(RUN_QEMU)
 
 test: deps
 	@$(MAKE) --no-print-directory host-test
 	@$(MAKE) --no-print-directory bench-report-test
 	@$(MAKE) --no-print-directory platform-test
 	@$(MAKE) --no-print-directory qemu-test
+	@$(MAKE) --no-print-directory bench-fresh
 
 # The QEMU tests, then the boots of 1,000-region trees (tests/dt.mk).
 qemu-test: build dt-big-test
@@ -198,8 +183,9 @@ bench: deps
 	@$(MAKE) --no-print-directory bench-run
 
 bench-run: build $(BENCH_HOST) $(BR_BIN)
-	QEMU=$(QEMU) FIRMWARE=$(FW_jump) MEM=$(MEM) QUICK=$(QUICK) \
+	QEMU=$(QEMU) FIRMWARE=$(FW_jump) MEM=$(MEM) QUICK=$(QUICK) REPS=$(REPS) \
 	CROSS_CC=$(CROSS_CC) tools/bench.sh $(KERNEL) $(BENCH_HOST) $(BR_BIN) $(BR_OUT)
+	@$(MAKE) --no-print-directory bench-readme
 
 deps:
 	@tools/deps.sh $(DEPS)
@@ -215,13 +201,16 @@ help:
 	@echo "  make run          deps, then boot it: QEMU virt, 128 MiB, 1 hart, OpenSBI fw_jump;"
 	@echo "                    exits 0 iff the payload does"
 	@echo "  make debug        the same, QEMU waiting for gdb-multiarch on :$(GDBPORT)"
-	@echo "  make test         deps, then host-test, bench-report-test, platform-test, qemu-test"
+	@echo "  make test         deps, then host-test, bench-report-test, platform-test, qemu-test,"
+	@echo "                    bench-fresh (is reports/ from HEAD's mm/ and bench/?)"
 	@echo "  make host-test    host tests of mm/: unit and differential (host-unit, host-diff)"
 	@echo "  make platform-test host tests of platform/dt.c (and builds fuzz-dt)"
 	@echo "  make qemu-test    QEMU tests (tests/qemu), with dt-big-test's 1,000-region trees"
 	@echo "  make bench        deps, then bench/ in QEMU (icount, tcg) and natively -> reports/"
-	@echo "                    (QUICK=1: a short run; MEM=1G adds 65536 regions everywhere)"
+	@echo "                    (QUICK=1: a short run; MEM=1G adds 65536 regions everywhere;"
+	@echo "                    REPS=5: runs of the tcg and host modes)"
 	@echo "  make bench-report reports/bench.csv -> bench.md and plots (bench-report-test: its test)"
+	@echo "  make bench-readme README's benchmark table from reports/ (make bench runs it)"
 	@echo "  make fuzz         the libFuzzer targets fuzz-mm and fuzz-dt, FUZZ_SECONDS each"
 	@echo "  make gendtb       $(GENDTB): big device trees from QEMU's (-h for options)"
 	@echo "  make deps         install missing Debian packages (as root) and fetch libfdt"
@@ -234,14 +223,17 @@ help:
 	@echo "  DTB=file.dtb      boot with this device tree instead of QEMU's"
 	@echo "  BOOTARGS='...'    /chosen/bootargs: memblock=debug, movable_node,"
 	@echo "                    memblock.find=linear|binary|gaptree,"
-	@echo "                    memblock.update=linear|binary, payload.panic, payload.trap"
+	@echo "                    memblock.update=linear|binary, bench=quick|full|off,"
+	@echo "                    payload.panic, payload.trap (the last of two wins)"
 	@echo "  MEMBLOCK_DEBUG=1  adds memblock=debug: trace every memblock call"
 	@echo "  BENCH=quick       run's benchmarks: quick (default), full or off"
 	@echo "  ICOUNT=1          QEMU -icount shift=0: rdcycle/rdinstret count instructions"
+	@echo "  GRACE=3           seconds QEMU may take to end after the payload's status line"
+	@echo "  RUN_TIMEOUT=0     stop QEMU after this many seconds (0: never)"
 	@echo "  TOOLPREFIX=...    cross toolchain prefix (default riscv64-unknown-elf-)"
 	@echo "  LIBFDT_CACHE=dir  where libfdt's sources are kept ($(LIBFDT_CACHE))"
 	@echo "Variables (tests, bench):"
-	@echo "  DIFF_OPS=$(DIFF_OPS)  DIFF_SEED=$(DIFF_SEED)  FUZZ_SECONDS=$(FUZZ_SECONDS)  BIG=$(BIG)  QUICK=$(QUICK)"
+	@echo "  DIFF_OPS=$(DIFF_OPS)  DIFF_SEED=$(DIFF_SEED)  FUZZ_SECONDS=$(FUZZ_SECONDS)  BIG=$(BIG)  QUICK=$(QUICK)  REPS=$(REPS)"
 	@echo "  HOST_CC=$(HOST_CC)  HOST_CLANG=$(HOST_CLANG) (the fuzz targets)"
 
 clean:
@@ -289,8 +281,16 @@ $(OBJS) $(LIBFDT_OBJS): Makefile
 
 -include $(OBJS:.o=.d)
 
+# dtbinfo: what run-qemu.sh checks in a tree before booting it.
+$(DTBINFO): tools/dtbinfo.c platform/dt_check.c platform/dt_check.h Makefile
+	@mkdir -p $(@D)
+	$(HOST_CC) $(HOST_CFLAGS) $(SANITIZE) -O1 -o $@ tools/dtbinfo.c platform/dt_check.c -lfdt
+
 # ---- The benchmark's native run: mm/ and bench/ built for this machine ---
 # Optimised and without sanitizers: it measures.
 $(BENCH_HOST): $(BENCH_HOST_SRCS) $(MM_HOST_HDRS) $(wildcard bench/*.h) Makefile
 	@mkdir -p $(@D)
 	$(HOST_CC) $(HOST_CFLAGS) -O2 -o $@ $(BENCH_HOST_SRCS)
+
+# ---- Variables with a fixed set of values, checked (tools/vars.mk) --------
+include tools/vars.mk

@@ -5,7 +5,7 @@
 /*
  * The counters the benchmark reads around each timed call.  The payload
  * provides them with rdcycle/rdinstret (payload/bench_counters.c), the
- * host run with perf_event_open or rdtsc (tools/bench_host.c).
+ * host run with the TSC (tools/bench_host.c).
  */
 
 #include <stdbool.h>

@@ -10,6 +10,11 @@
  * ends as soon as a range lies wholly past the other bound.  The ranges
  * visited in between are the same ones, in the same order, so the answer
  * is the same.
+ *
+ * The walk also serves gaptree before its index is built: it then visits at
+ * most memblock_walk_budget free ranges without a fit and hands the search
+ * over to the index (mm/gaptree.c), which builds itself.  Under binary the
+ * budget is unlimited; the instructions are the same either way.
  */
 
 #include "memblock_internal.h"
@@ -32,6 +37,7 @@ phys_addr_t memblock_find_binary_top_down(phys_addr_t start, phys_addr_t end,
 	struct memblock_type *mem = &memblock.memory;
 	struct memblock_type *rsv = &memblock.reserved;
 	phys_addr_t this_start, this_end, cand, top;
+	unsigned long budget = memblock_walk_budget;
 	long ia, ib;
 	u64 i;
 
@@ -71,6 +77,12 @@ phys_addr_t memblock_find_binary_top_down(phys_addr_t start, phys_addr_t end,
 		if (memblock_fit_top_down(this_start, this_end, start, end,
 					  size, align, &cand))
 			return cand;
+		if (!--budget) {
+			trace_memblock_step(MEMBLOCK_TRACE_HAND_OVER,
+					    memblock_walk_budget);
+			return memblock_find_gaptree_top_down(start, end, size,
+								      align, nid, flags);
+		}
 	}
 
 	return 0;
@@ -88,6 +100,7 @@ phys_addr_t memblock_find_binary_bottom_up(phys_addr_t start, phys_addr_t end,
 	struct memblock_type *mem = &memblock.memory;
 	struct memblock_type *rsv = &memblock.reserved;
 	phys_addr_t this_start, this_end, cand, bottom;
+	unsigned long budget = memblock_walk_budget;
 	unsigned long ia, ib;
 	u64 i;
 
@@ -120,6 +133,12 @@ phys_addr_t memblock_find_binary_bottom_up(phys_addr_t start, phys_addr_t end,
 		if (memblock_fit_bottom_up(this_start, this_end, start, end,
 					   size, align, &cand))
 			return cand;
+		if (!--budget) {
+			trace_memblock_step(MEMBLOCK_TRACE_HAND_OVER,
+					    memblock_walk_budget);
+			return memblock_find_gaptree_bottom_up(start, end, size,
+								       align, nid, flags);
+		}
 	}
 
 	return 0;

@@ -19,9 +19,9 @@
  * ---------
  * Gaps 0 .. cnt - 1 are the nodes of a treap in address order: a binary
  * search tree in which each node holds its gap ([end - len, end)) and the
- * longest gap of its subtree, and whose priorities (a hash of the node's
- * slot) keep it a heap, so that it is balanced as if built at random:
- * O(log n) depth expected.  The last gap, above the last region, is read
+ * longest gap of its subtree, and whose priorities (drawn at random when
+ * the node is placed) keep it a heap, so that it is balanced as if built
+ * at random: O(log n) depth expected.  The last gap, above the last region, is read
  * from the array.
  *
  * Nothing in the index depends on where a region sits in the array: each
@@ -59,17 +59,21 @@
  * reserve it at the same moments (without maintaining the index), so that
  * tests and the benchmark compare all strategies on the same map.
  *
- * The tree is built when first needed (the first gaptree search after the
- * strategy was selected, after memblock_regions_changed() or after the
- * pool could not grow) in O(n), and maintained while gaptree is selected.
- * When no pool can be had, the search falls back to the binary walk, with
- * one message.
+ * The tree is built when it is first worth it, in O(n): until a search's
+ * walk (the binary strategy's, mm/find_binary.c) has visited
+ * GAPTREE_BUILD_AFTER free ranges without a fit, gaptree keeps no tree and
+ * pays nothing for one: every change to the reserved array finds the
+ * index absent in one test.  Once built, it is maintained while gaptree is
+ * the find strategy, until memblock_reset() or memblock_regions_changed().
+ * When no pool can be had, the search walks without the index, with one
+ * message.
  */
 
 #include "memblock_internal.h"
 
 #define NIL			UINT32_MAX
 #define GAPTREE_INIT_NODES	(INIT_MEMBLOCK_REGIONS + 2)
+#define GAPTREE_BUILD_AFTER	8
 
 struct gap_node {
 	phys_addr_t end;	/* the gap is [end - len, end) */
@@ -85,6 +89,8 @@ static unsigned long capacity = GAPTREE_INIT_NODES;
 static phys_addr_t pool_base, pool_bytes;	/* 0 bytes: the static pool */
 static uint32_t root = NIL, free_slots = NIL;	/* free slots via .left */
 static bool built;		/* the tree describes memblock.reserved */
+/* free ranges a walk may visit without a fit before the index is built */
+static unsigned long build_after = GAPTREE_BUILD_AFTER;
 static bool footprint;		/* memblock_set_index_footprint() */
 static bool warned_no_pool;
 
@@ -109,17 +115,22 @@ static phys_addr_t gap_end(unsigned long b)
 					   PHYS_ADDR_MAX;
 }
 
-/* murmur3's finaliser: slots 0, 1, 2, ... get unrelated priorities. */
-static uint32_t slot_priority(uint32_t slot)
-{
-	uint32_t h = slot + 1;
+/*
+ * A fresh priority for every node placed (xorshift32, fixed seed: the same
+ * calls give the same tree).  Not one per slot: a slot is reused by the
+ * next insertion, often at the same place, and a slot with a high
+ * priority would then rotate to the top and back on every free and alloc.
+ */
+#define PRIO_SEED	2463534242u
 
-	h ^= h >> 16;
-	h *= 0x85ebca6b;
-	h ^= h >> 13;
-	h *= 0xc2b2ae35;
-	h ^= h >> 16;
-	return h;
+static uint32_t prio_state = PRIO_SEED;
+
+static uint32_t next_priority(void)
+{
+	prio_state ^= prio_state << 13;
+	prio_state ^= prio_state >> 17;
+	prio_state ^= prio_state << 5;
+	return prio_state;
 }
 
 static inline phys_addr_t subtree_max(uint32_t t)
@@ -229,7 +240,7 @@ static bool build(void)
 
 		rsv->regions[x].gap_node = x;
 		nodes[x] = (struct gap_node){ .left = NIL, .right = NIL,
-					      .prio = slot_priority(x) };
+					      .prio = next_priority() };
 		describe(x, x);
 		while (top != NIL && nodes[top].prio < nodes[x].prio) {
 			below = top;
@@ -257,7 +268,9 @@ static bool build(void)
 		free_slots = x;
 	}
 	built = true;
-	trace_memblock_step(MEMBLOCK_TRACE_INDEX_BUILT, n);
+	memblock_gaptree_searches(true, ULONG_MAX);
+	memblock_dbg("memblock: gap index built over %lu gaps\n", n + 1);
+	trace_memblock_step(MEMBLOCK_TRACE_INDEX_BUILT, n + 1);
 	return true;
 }
 
@@ -285,7 +298,7 @@ void gaptree_inserted(struct memblock_type *type, unsigned long idx)
 	free_slots = nodes[x].left;
 	type->regions[idx].gap_node = x;
 	nodes[x] = (struct gap_node){ .left = NIL, .right = NIL,
-				      .prio = slot_priority(x) };
+				      .prio = next_priority() };
 	describe(x, idx);
 	nodes[x].max_len = nodes[x].len;
 
@@ -391,10 +404,12 @@ void gaptree_resized(struct memblock_type *type, unsigned long idx)
 		refresh(idx + 1);
 }
 
+/* Drop the tree: searches walk again until a walk runs long. */
 static void forget(void)
 {
 	built = false;
 	root = NIL;
+	memblock_gaptree_searches(!build_after, build_after);
 }
 
 static void use_static_pool(void)
@@ -456,6 +471,8 @@ static int grow_pool(phys_addr_t new_area_start, phys_addr_t new_area_size)
 	capacity = new_capacity;
 	pool_base = addr;
 	pool_bytes = bytes;
+	if (!built)
+		forget();	/* the index fits again */
 
 	/* reserve before freeing: neither can double the array, just grown */
 	if (memblock_reserve(addr, bytes))
@@ -546,6 +563,7 @@ void gaptree_reset(void)
 	forget();
 	use_static_pool();
 	warned_no_pool = false;
+	prio_state = PRIO_SEED;
 }
 
 /**
@@ -568,22 +586,49 @@ void memblock_set_index_footprint(bool on)
 		release_pool();
 }
 
-/* Ready to search?  Builds the tree if it is not. */
-static inline bool index_ready(void)
+/*
+ * Ready to search?  Builds the tree if it is not.  If it cannot be built
+ * (the pool is too small, until the reserved array next grows), searches
+ * walk without a budget.
+ */
+static bool index_ready(void)
 {
-	return built || build();
+	if (built || build())
+		return true;
+	memblock_gaptree_searches(false, ULONG_MAX);
+	return false;
+}
+
+/**
+ * memblock_set_gaptree_build_after - when gaptree builds its index
+ * @ranges: free ranges a search may visit without a fit before the index
+ *	    is built; 0 builds it at the first search
+ *
+ * Until a walk runs that long, gaptree searches as binary does and keeps
+ * no index, so that the index costs nothing where it would save nothing
+ * (every request fitting the first free range below its limit).  Once
+ * built it is kept until the strategy changes, memblock_reset() or
+ * memblock_regions_changed().  The default is 8; tests use 0 too, so that
+ * the index is exercised from the first search.
+ */
+void memblock_set_gaptree_build_after(unsigned long ranges)
+{
+	build_after = ranges;
+	if (!built)
+		forget();
 }
 
 /* The last node of subtree @t with a gap of at least @size, or NIL. */
 static uint32_t last_in_subtree(uint32_t t, phys_addr_t size)
 {
 	while (t != NIL && nodes[t].max_len >= size) {
-		if (subtree_max(nodes[t].right) >= size)
+		if (subtree_max(nodes[t].right) >= size) {
 			t = nodes[t].right;
-		else if (nodes[t].len >= size)
+			continue;
+		}
+		if (nodes[t].len >= size)
 			return t;
-		else
-			t = nodes[t].left;
+		t = nodes[t].left;
 	}
 	return NIL;
 }
@@ -592,12 +637,13 @@ static uint32_t last_in_subtree(uint32_t t, phys_addr_t size)
 static uint32_t first_in_subtree(uint32_t t, phys_addr_t size)
 {
 	while (t != NIL && nodes[t].max_len >= size) {
-		if (subtree_max(nodes[t].left) >= size)
+		if (subtree_max(nodes[t].left) >= size) {
 			t = nodes[t].left;
-		else if (nodes[t].len >= size)
+			continue;
+		}
+		if (nodes[t].len >= size)
 			return t;
-		else
-			t = nodes[t].right;
+		t = nodes[t].right;
 	}
 	return NIL;
 }

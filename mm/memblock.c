@@ -475,11 +475,13 @@ repeat:
 	 * insertions; otherwise, merge and return.
 	 */
 	if (!insert) {
-		while (type->cnt + nr_new > type->max)
-			if (memblock_double_array(type, obase, size) < 0)
-				return trace_memblock_ret(-ENOMEM);
-		/* doubling the reserved array reserves it: the scan may move */
-		first = memblock_scan_start(type, obase);
+		if (type->cnt + nr_new > type->max) {
+			while (type->cnt + nr_new > type->max)
+				if (memblock_double_array(type, obase, size) < 0)
+					return trace_memblock_ret(-ENOMEM);
+			/* doubling the reserved array reserves it: rescan */
+			first = memblock_scan_start(type, obase);
+		}
 		insert = true;
 		goto repeat;
 	} else {

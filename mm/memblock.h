@@ -118,6 +118,7 @@ size_t memblock_gaptree_bytes(void);
 bool memblock_gaptree_pool(phys_addr_t *base, phys_addr_t *size);
 int memblock_gaptree_check(void);
 void memblock_set_index_footprint(bool on);
+void memblock_set_gaptree_build_after(unsigned long ranges);
 void memblock_regions_changed(void);
 
 /* Run-time switches (Linux: memblock=debug, movable_node). */

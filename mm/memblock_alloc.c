@@ -110,7 +110,8 @@ phys_addr_t memblock_find_in_range_node(phys_addr_t size, phys_addr_t align,
 	/* avoid allocating the first page */
 	start = max(start, PAGE_SIZE);
 	end = max(start, end);
-	kernel_end = memblock_kernel_end();
+	/* 4.12's __pa_symbol(_end) is a constant; ours is the environment's */
+	kernel_end = memblock_bottom_up() ? memblock_kernel_end() : 0;
 	trace_memblock_step(MEMBLOCK_TRACE_BOUNDS, start, end);
 
 	/*

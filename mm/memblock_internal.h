@@ -189,6 +189,8 @@ bool memblock_grow_neighbour(struct memblock_type *type, unsigned long idx,
 void memblock_merge_inserted(struct memblock_type *type, unsigned long first,
 			     unsigned long last);
 bool memblock_removes_in_place(void);
+extern unsigned long memblock_walk_budget;
+void memblock_gaptree_searches(bool indexed, unsigned long budget);
 
 /* The binary update path (mm/update_binary.c). */
 bool update_binary_grow_neighbour(struct memblock_type *type,

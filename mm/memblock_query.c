@@ -8,6 +8,15 @@
 
 #include "memblock_internal.h"
 
+/* Is @i the first region of @type ending above @addr?  O(1). */
+static inline bool first_ending_after_is(struct memblock_type *type,
+					 unsigned long i, phys_addr_t addr)
+{
+	return i <= type->cnt &&
+	       (i == type->cnt || region_end(&type->regions[i]) > addr) &&
+	       (i == 0 || region_end(&type->regions[i - 1]) <= addr);
+}
+
 /**
  * memblock_first_region_ending_after - first region of @type above @addr
  * @type: memblock type to search
@@ -19,7 +28,20 @@
 unsigned long memblock_first_region_ending_after(struct memblock_type *type,
 						 phys_addr_t addr)
 {
+	static unsigned long recent_answers[2][2];
+	unsigned long *recent = recent_answers[type == &memblock.reserved];
 	unsigned long lo = 0, hi = type->cnt;
+
+	/*
+	 * An allocation searches below its limit and then reserves what it
+	 * found, and the next one does the same: the answers repeat.  The
+	 * last two for this type are checked in O(1) before searching (they
+	 * may be stale).
+	 */
+	if (first_ending_after_is(type, recent[0], addr))
+		return recent[0];
+	if (first_ending_after_is(type, recent[1], addr))
+		return recent[1];
 
 	while (lo < hi) {
 		unsigned long mid = lo + (hi - lo) / 2;
@@ -29,6 +51,8 @@ unsigned long memblock_first_region_ending_after(struct memblock_type *type,
 		else
 			hi = mid;
 	}
+	recent[1] = recent[0];
+	recent[0] = lo;
 	return lo;
 }
 

@@ -114,17 +114,40 @@ typedef phys_addr_t (*find_fn)(phys_addr_t start, phys_addr_t end,
 			       phys_addr_t size, phys_addr_t align, int nid,
 			       ulong flags);
 
-static const find_fn find_top_down[MEMBLOCK_FIND_NR] = {
+/*
+ * gaptree searches with its index only once the index has been worth
+ * building (mm/gaptree.c): until then its entries are the binary walk's,
+ * with a budget of free ranges after which the walk hands over.
+ */
+static find_fn find_top_down[MEMBLOCK_FIND_NR] = {
 	[MEMBLOCK_FIND_LINEAR] = memblock_find_linear_top_down,
 	[MEMBLOCK_FIND_BINARY] = memblock_find_binary_top_down,
-	[MEMBLOCK_FIND_GAPTREE] = memblock_find_gaptree_top_down,
+	[MEMBLOCK_FIND_GAPTREE] = memblock_find_binary_top_down,
 };
 
-static const find_fn find_bottom_up[MEMBLOCK_FIND_NR] = {
+static find_fn find_bottom_up[MEMBLOCK_FIND_NR] = {
 	[MEMBLOCK_FIND_LINEAR] = memblock_find_linear_bottom_up,
 	[MEMBLOCK_FIND_BINARY] = memblock_find_binary_bottom_up,
-	[MEMBLOCK_FIND_GAPTREE] = memblock_find_gaptree_bottom_up,
+	[MEMBLOCK_FIND_GAPTREE] = memblock_find_binary_bottom_up,
 };
+
+unsigned long memblock_walk_budget = ULONG_MAX;
+
+/*
+ * How gaptree searches now: with its index (@indexed), or by the binary
+ * walk that hands over after @budget free ranges without a fit (ULONG_MAX:
+ * never).  The budget only applies while gaptree is the find strategy.
+ */
+void memblock_gaptree_searches(bool indexed, unsigned long budget)
+{
+	find_top_down[MEMBLOCK_FIND_GAPTREE] = indexed ?
+		memblock_find_gaptree_top_down : memblock_find_binary_top_down;
+	find_bottom_up[MEMBLOCK_FIND_GAPTREE] = indexed ?
+		memblock_find_gaptree_bottom_up : memblock_find_binary_bottom_up;
+	memblock_walk_budget =
+		memblock_find_strategy == MEMBLOCK_FIND_GAPTREE && !indexed ?
+		budget : ULONG_MAX;
+}
 
 /* 4.12's __memblock_find_range_top_down(), through the find strategy. */
 phys_addr_t memblock_find_range_top_down(phys_addr_t start, phys_addr_t end,

@@ -65,6 +65,7 @@ enum memblock_trace_step {
 	MEMBLOCK_TRACE_CANDIDATE,	/* start, end (clamped), cand, fits */
 	MEMBLOCK_TRACE_BINARY_START,	/* memory idx, reserved gap idx */
 	MEMBLOCK_TRACE_BINARY_STOP,	/* start, end: past the other bound */
+	MEMBLOCK_TRACE_HAND_OVER,	/* budget: the walk hands over to gaptree */
 	MEMBLOCK_TRACE_GAP,		/* start, end: a gap the index offers */
 	MEMBLOCK_TRACE_INDEX_BUILT,	/* nr: the gap index, built in O(n) */
 	MEMBLOCK_TRACE_NO_INDEX,	/* size: the walk goes without the index */

@@ -48,8 +48,7 @@ void print_banner(unsigned long hartid, const void *fdt)
 		printf(KEY "sifive,test0 at 0x%llx\n", "Exit Device",
 		       (unsigned long long)exit_dev);
 	else
-		printf(KEY "SBI SRST (QEMU exit status always 0)\n",
-		       "Exit Device");
+		printf(KEY "%s\n", "Exit Device", platform_exit_description());
 	printf(KEY "%s\n", "memblock=debug",
 	       boot_options.memblock_debug ? "on" : "off");
 	printf(KEY "find %s, update %s\n", "memblock Strategies",

@@ -60,9 +60,10 @@ static bool filled;
 
 /*
  * For the tests: bootargs "integrity.scribble=dtb", "=text" or "=block"
- * write one byte where the check must notice it, right after the fill.
+ * (boot_options.scribble, in payload/bootargs.c's order) write one byte
+ * where the check must notice it, right after the fill.
  */
-static enum { SCRIBBLE_NONE, SCRIBBLE_DTB, SCRIBBLE_TEXT, SCRIBBLE_BLOCK } scribble;
+enum { SCRIBBLE_NONE, SCRIBBLE_DTB, SCRIBBLE_TEXT, SCRIBBLE_BLOCK };
 
 /*
  * Load one byte at @addr with stvec pointing just past the load: if it
@@ -173,14 +174,6 @@ static void add_opensbi_regions(const void *fdt)
 
 void integrity_snapshot(const void *fdt)
 {
-	const char *args = dt_bootargs(fdt);
-
-	if (args && strstr(args, "integrity.scribble=dtb"))
-		scribble = SCRIBBLE_DTB;
-	if (args && strstr(args, "integrity.scribble=text"))
-		scribble = SCRIBBLE_TEXT;
-	if (args && strstr(args, "integrity.scribble=block"))
-		scribble = SCRIBBLE_BLOCK;
 	add_area("device tree blob", "", (uintptr_t)fdt, fdt_totalsize(fdt));
 	add_area("payload text+rodata", "", (uintptr_t)_start,
 		 (uintptr_t)__rodata_end - (uintptr_t)_start);
@@ -213,6 +206,7 @@ static uint8_t pattern_byte(uintptr_t addr)
 
 void integrity_fill(void)
 {
+	int scribble = boot_options.scribble;
 	unsigned int i;
 
 	for (i = 0; i < nr_blocks; i++) {

@@ -11,10 +11,13 @@
 
 void main(unsigned long hartid, const void *fdt)
 {
+	bool blob_ok;
+
 	if (console_init())			/* stdout -> SBI console */
 		platform_exit(EXIT_FAIL);
-	platform_exit_init(fdt);		/* sifive,test0 carries the status */
-	if (dt_init(fdt))			/* header, root #cells */
+	blob_ok = !dt_check(fdt);		/* the whole blob, before any walk */
+	platform_exit_init(blob_ok ? fdt : NULL); /* sifive,test0, else SRST */
+	if (!blob_ok || dt_init(fdt))		/* root #cells */
 		boot_fail("device tree");
 	integrity_snapshot(fdt);		/* checksums: DTB, image, OpenSBI */
 	parse_bootargs(dt_bootargs(fdt));	/* memblock=debug and friends */

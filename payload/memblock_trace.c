@@ -390,6 +390,10 @@ static void step_find(struct frame *f, enum memblock_trace_step step,
 		if (f)
 			f->in_gap = true;
 		break;
+	case MEMBLOCK_TRACE_HAND_OVER:
+		add_line(0, "%llu free ranges without a fit: the walk hands the search over to the gap index",
+			 (unsigned long long)v[0]);
+		break;
 	case MEMBLOCK_TRACE_INDEX_BUILT:
 		add_line(0, "the gap index is built first: %llu gaps of memblock.reserved, in O(n), once",
 			 (unsigned long long)v[0]);

@@ -13,6 +13,9 @@
 #include "mm/memblock.h"
 #include "platform/dt.h"
 
+/* memblock.trace=: payload/trace.c */
+enum trace_mode { TRACE_OFF, TRACE_CHAIN, TRACE_ALL };
+
 /* What /chosen/bootargs asked for. */
 struct boot_options {
 	bool memblock_debug;	/* memblock=debug: trace every add/reserve */
@@ -23,11 +26,15 @@ struct boot_options {
 	bool bench_quick;	/* bench=quick: fewer region counts and samples */
 	bool bench_csv;		/* bench.csv: machine-readable lines too */
 	bool demo_fail;		/* payload.demo_fail: a request that cannot fit */
+	enum memblock_find_strategy find;	/* memblock.find= */
+	enum memblock_update_strategy update;	/* memblock.update= */
+	int scribble;		/* integrity.scribble=: 0 none, 1 dtb, 2 text, 3 block */
+	enum trace_mode trace;	/* memblock.trace=: the chain as call trees */
 };
 
 extern struct boot_options boot_options;
 
-void parse_bootargs(const char *bootargs);
+void parse_bootargs(const char *bootargs);	/* payload/bootargs.c */
 void print_banner(unsigned long hartid, const void *fdt);
 int setup_memblock(const void *fdt);
 int alloc_demo(void);
@@ -44,9 +51,8 @@ struct bench_counters build_meter_spent(enum dt_meter_part part);
  * mm/memblock_trace.h) is payload/memblock_trace.c, in the trace image
  * only; in the other one, capturing and panicking are no-ops.
  */
-enum trace_mode { TRACE_OFF, TRACE_CHAIN, TRACE_ALL };
-
-void trace_setup(const char *bootargs);
+const char *trace_mode_name(int mode);
+void trace_setup(void);
 void trace_banner(void);
 void trace_demo(bool on);
 void trace_untraced_cost(uint64_t instret);

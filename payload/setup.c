@@ -1,8 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /*
- * Boot steps around memblock: the command line, and memblock built from
- * the device tree in the order arm64_memblock_init() and setup_arch() use
- * in Linux 4.12.
+ * Boot steps around memblock: memblock built from the device tree in the
+ * order arm64_memblock_init() and setup_arch() use in Linux 4.12.
  */
 #include <errno.h>
 #include <stdio.h>
@@ -17,67 +16,6 @@
 extern char _start[], _end[];
 
 static int build_memblock(const void *fdt);
-
-struct boot_options boot_options;
-
-/* True if @word is one of the blank-separated words of @args. */
-static bool has_word(const char *args, const char *word)
-{
-	size_t n = strlen(word);
-	const char *p = args;
-
-	while ((p = strstr(p, word))) {
-		bool starts = p == args || p[-1] == ' ';
-		bool ends = p[n] == '\0' || p[n] == ' ';
-
-		if (starts && ends)
-			return true;
-		p += n;
-	}
-	return false;
-}
-
-/*
- * memblock.find=linear|binary|gaptree and memblock.update=linear|binary:
- * the strategies the boot itself uses (Linux 4.12's are linear/linear).
- */
-static void set_strategies(const char *bootargs)
-{
-	char word[40];
-
-	for (int s = 0; s < MEMBLOCK_FIND_NR; s++) {
-		snprintf(word, sizeof(word), "memblock.find=%s",
-			 memblock_find_strategy_name(s));
-		if (has_word(bootargs, word))
-			memblock_set_find_strategy(s);
-	}
-	for (int s = 0; s < MEMBLOCK_UPDATE_NR; s++) {
-		snprintf(word, sizeof(word), "memblock.update=%s",
-			 memblock_update_strategy_name(s));
-		if (has_word(bootargs, word))
-			memblock_set_update_strategy(s);
-	}
-}
-
-/* Linux's early params that matter here, and two for the tests. */
-void parse_bootargs(const char *bootargs)
-{
-	if (!bootargs)
-		return;
-	boot_options.memblock_debug = has_word(bootargs, "memblock=debug");
-	boot_options.movable_node = has_word(bootargs, "movable_node");
-	boot_options.panic = has_word(bootargs, "payload.panic");
-	boot_options.trap = has_word(bootargs, "payload.trap");
-	boot_options.bench_quick = has_word(bootargs, "bench=quick");
-	boot_options.bench = boot_options.bench_quick ||
-			     has_word(bootargs, "bench");
-	boot_options.bench_csv = has_word(bootargs, "bench.csv");
-	boot_options.demo_fail = has_word(bootargs, "payload.demo_fail");
-	memblock_set_debug(boot_options.memblock_debug);
-	memblock_set_movable_node(boot_options.movable_node);
-	set_strategies(bootargs);
-	trace_setup(bootargs);
-}
 
 /* The dynamic reserved-memory regions are the payload's allocations too. */
 static void track_dynamic_regions(void)

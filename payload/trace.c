@@ -7,7 +7,6 @@
  * none: that one says so in one line, and how to get them.
  */
 #include <stdio.h>
-#include <string.h>
 
 #include "payload/payload.h"
 
@@ -19,47 +18,18 @@ static const char *const mode_names[] = {
 	[TRACE_ALL] = "all",
 };
 
-static enum trace_mode mode;
-
-/* The value of @word= in @args ("" if none), the last one winning. */
-static void find_value(const char *args, const char *word, char *val,
-		       size_t n)
+/* memblock.trace='s values, for payload/bootargs.c. */
+const char *trace_mode_name(int mode)
 {
-	size_t len = strlen(word);
-	const char *p;
-
-	val[0] = '\0';
-	for (p = strstr(args, word); p; p = strstr(p + len, word)) {
-		size_t v;
-
-		if (p != args && p[-1] != ' ')
-			continue;
-		v = strcspn(p + len, " ");
-		snprintf(val, n, "%.*s", (int)v, p + len);
-	}
+	return mode_names[mode];
 }
 
-void trace_setup(const char *bootargs)
+/* After the bootargs (payload/bootargs.c): start the tracer, if asked. */
+void trace_setup(void)
 {
-	char val[32];
-	unsigned int m;
-
-	find_value(bootargs ? bootargs : "", "memblock.trace=", val,
-		   sizeof(val));
-	if (!val[0])
-		return;
-	for (m = 0; m < sizeof(mode_names) / sizeof(mode_names[0]); m++)
-		if (!strcmp(val, mode_names[m]))
-			break;
-	if (m == sizeof(mode_names) / sizeof(mode_names[0])) {
-		printf("bootargs: warning: memblock.trace=%s: use chain, all or off; ignored\n",
-		       val);
-		return;
-	}
-	mode = m;
 #ifdef MEMBLOCK_TRACE
-	if (mode != TRACE_OFF)
-		memblock_trace_start(mode);
+	if (boot_options.trace != TRACE_OFF)
+		memblock_trace_start(boot_options.trace);
 #endif
 }
 
@@ -69,11 +39,15 @@ void trace_banner(void)
 	char what[160];
 
 	memblock_trace_describe(what, sizeof(what));
-	printf(KEY "%s\n", "memblock.trace", mode == TRACE_OFF ? "off" : what);
+	printf(KEY "%s\n", "memblock.trace",
+	       boot_options.trace == TRACE_OFF ? "off" : what);
 #else
-	if (mode != TRACE_OFF)
-		printf(KEY "%s: not compiled into this image; `make run TRACE=%s` boots build/payload-trace.elf\n",
-		       "memblock.trace", mode_names[mode], mode_names[mode]);
+	const char *mode = mode_names[boot_options.trace];
+
+	if (boot_options.trace != TRACE_OFF)
+		printf(KEY "%s: not compiled into this image; `make run "
+		       "TRACE=%s` boots build/payload-trace.elf\n",
+		       "memblock.trace", mode, mode);
 #endif
 }
 
@@ -85,7 +59,7 @@ void trace_banner(void)
 void trace_untraced_cost(uint64_t instret)
 {
 #ifndef MEMBLOCK_TRACE
-	if (mode != TRACE_OFF)
+	if (boot_options.trace != TRACE_OFF)
 		printf(" (%llu rdinstret around the call, no trace points)",
 		       (unsigned long long)instret);
 #else
@@ -97,7 +71,7 @@ void trace_untraced_cost(uint64_t instret)
 void trace_demo(bool on)
 {
 #ifdef MEMBLOCK_TRACE
-	if (mode != TRACE_OFF)
+	if (boot_options.trace != TRACE_OFF)
 		memblock_trace_arm(on);
 #else
 	(void)on;

@@ -19,6 +19,7 @@
  * error naming the node and the property: a payload should not guess.
  */
 #include "platform/dt.h"
+#include "platform/dt_check.h"
 
 #include <errno.h>
 #include <libfdt.h>
@@ -48,25 +49,27 @@ int dt_root_size_cells(void)
 }
 
 /*
- * The full path of @node, for messages; "?" if it cannot be said.  Not
- * fdt_get_path(): on a malformed blob its walk back up the buffer can run
- * below the start of it (found by tests/dt_fuzz).  Here every ancestor's
- * offset is kept on a bounded stack and the names are appended with
- * bounds checks.
+ * The full path of @node, for messages; "?" if it cannot be said.  The
+ * blob passed dt_check_blob() in dt_init(), so libfdt's walks end.  One
+ * walk up to @node keeps the offsets of its first PATH_STACK ancestors;
+ * deeper ones (rare) are looked up with fdt_supernode_atdepth_offset(),
+ * a walk each.  The path is built from the node up: one longer than the
+ * buffer keeps the components nearest the node behind "/...".
  */
-#define PATH_DEPTH	32
+#define PATH_STACK	32
 
 static const char *path_of(const void *fdt, int node)
 {
 	static char path[256];
-	int stack[PATH_DEPTH], depth = 0, off, d;
-	size_t len = 0;
+	size_t start = sizeof(path) - 1;
+	int stack[PATH_STACK], depth = 0, off;
 
 	for (off = 0; off >= 0 && off <= node;
 	     off = fdt_next_node(fdt, off, &depth)) {
-		if (depth < 0 || depth >= PATH_DEPTH)
+		if (depth < 0)
 			return "?";
-		stack[depth] = off;
+		if (depth < PATH_STACK)
+			stack[depth] = off;
 		if (off == node)
 			break;
 	}
@@ -74,16 +77,27 @@ static const char *path_of(const void *fdt, int node)
 		return "?";
 	if (depth == 0)
 		return "/";
-	for (d = 1; d <= depth; d++) {
-		const char *name = fdt_get_name(fdt, stack[d], NULL);
-		int n = snprintf(path + len, sizeof(path) - len, "/%s",
-				 name ? name : "?");
+	path[start] = '\0';
+	for (; depth > 0; depth--) {
+		int up = depth < PATH_STACK ? stack[depth] :
+			 fdt_supernode_atdepth_offset(fdt, node, depth, NULL);
+		const char *name = up >= 0 ? fdt_get_name(fdt, up, NULL) : NULL;
+		size_t len = name ? strlen(name) : 0;
 
-		if (n < 0 || (size_t)n >= sizeof(path) - len)
-			return path;	/* truncated, still terminated */
-		len += n;
+		if (!name) {
+			name = "?";
+			len = 1;
+		}
+		if (len + 1 + strlen("/...") > start) {
+			start -= strlen("/...");
+			memcpy(path + start, "/...", strlen("/..."));
+			break;
+		}
+		start -= len;
+		memcpy(path + start, name, len);
+		path[--start] = '/';
 	}
-	return path;
+	return path + start;
 }
 
 /*
@@ -227,8 +241,9 @@ static int read_cells(const void *fdt, int node, const char *prop, int *out)
 	return 0;
 }
 
-int dt_init(const void *fdt)
+int dt_check(const void *fdt)
 {
+	char why[160];
 	int err = fdt_check_header(fdt);
 
 	if (err) {
@@ -236,6 +251,20 @@ int dt_init(const void *fdt)
 		    fdt_strerror(err));
 		return -EINVAL;
 	}
+	if (dt_check_blob(fdt, fdt_totalsize(fdt), why, sizeof(why))) {
+		printf("fdt: error: /: the blob at %p is malformed: %s\n", fdt,
+		       why);
+		return -EINVAL;
+	}
+	return 0;
+}
+
+int dt_init(const void *fdt)
+{
+	int err = dt_check(fdt);
+
+	if (err)
+		return err;
 	root_addr_cells = 1;
 	root_size_cells = 1;
 	err = read_cells(fdt, 0, "#address-cells", &root_addr_cells);

@@ -15,7 +15,13 @@
 
 #include "mm/memblock.h"
 
-/* Check @fdt's header and read the root's #address-cells/#size-cells. */
+/*
+ * Check the header and the whole blob (dt_check_blob()), with one error
+ * line if either is bad: nothing may walk the blob before.
+ */
+int dt_check(const void *fdt);
+
+/* dt_check(), then read the root's #address-cells/#size-cells. */
 int dt_init(const void *fdt);
 
 /* memblock_add_node() every range of every memory node (device_type "memory"). */

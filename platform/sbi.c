@@ -71,15 +71,14 @@ int sbi_dbcn_write_byte(unsigned char ch)
 }
 
 /*
- * Shut the machine down through SRST.  On QEMU virt with OpenSBI 1.1 the
- * reset reason does not reach QEMU's exit status: platform_exit() prefers
- * the sifive,test0 device and only falls back to this.
+ * Reset or shut the machine down through SRST (@type: SBI_SRST_RESET_TYPE_*).
+ * OpenSBI 1.1 does it only with a reset device from the tree it was given,
+ * and on QEMU the reason never reaches QEMU's exit status.
  * Return: the SBI error (the call returns only on failure).
  */
-int sbi_system_shutdown(int failure)
+int sbi_system_reset(unsigned long type, int failure)
 {
-	return (int)sbi_ecall(SBI_EXT_SRST, SBI_EXT_SRST_RESET,
-			      SBI_SRST_RESET_TYPE_SHUTDOWN,
+	return (int)sbi_ecall(SBI_EXT_SRST, SBI_EXT_SRST_RESET, type,
 			      failure ? SBI_SRST_RESET_REASON_SYSFAIL
 				      : SBI_SRST_RESET_REASON_NONE, 0)
 		.error;

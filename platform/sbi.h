@@ -21,6 +21,8 @@
 #define SBI_EXT_SRST			0x53525354	/* "SRST" */
 #define SBI_EXT_SRST_RESET		0
 #define SBI_SRST_RESET_TYPE_SHUTDOWN	0
+#define SBI_SRST_RESET_TYPE_COLD_REBOOT	1
+#define SBI_SRST_RESET_TYPE_WARM_REBOOT	2
 #define SBI_SRST_RESET_REASON_NONE	0
 #define SBI_SRST_RESET_REASON_SYSFAIL	1
 
@@ -52,6 +54,6 @@ const char *sbi_impl_name(long impl_id);
 long sbi_probe_extension(long ext);
 void sbi_console_putchar(int ch);
 int sbi_dbcn_write_byte(unsigned char ch);
-int sbi_system_shutdown(int failure);
+int sbi_system_reset(unsigned long type, int failure);
 
 #endif /* PLATFORM_SBI_H */

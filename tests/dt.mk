@@ -23,8 +23,9 @@ DT_CFLAGS      := $(HOST_CFLAGS) $(SANITIZE) -O1
 DT_FUZZ_CFLAGS := $(HOST_CFLAGS) $(FUZZ_SANITIZE) -O1
 
 # What tests/unit_platform and the fuzzer link: dt.c with the real mm/.
-DT_MM_SRCS  := platform/dt.c $(MM_HOST_SRCS)
-DT_MM_DEPS  := $(DT_MM_SRCS) $(MM_HOST_HDRS) platform/dt.h tests/dt.mk Makefile
+DT_MM_SRCS  := platform/dt.c platform/dt_check.c $(MM_HOST_SRCS)
+DT_MM_DEPS  := $(DT_MM_SRCS) $(MM_HOST_HDRS) platform/dt.h platform/dt_check.h \
+	       tests/dt.mk Makefile
 
 .PHONY: platform-test gendtb dt-big-test fuzz-dt fuzz-dt-build
 

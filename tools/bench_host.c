@@ -5,22 +5,16 @@
  * where QEMU virt puts its RAM, with the memblock a payload boots with.
  * The only mode with real caches and pipelines.
  *
- * Counters: perf_event_open cycles and instructions (user space only) where
- * the kernel allows them; otherwise rdtsc, which counts reference cycles at
- * a constant rate, and no instruction count.
+ * Counter: the TSC, read directly (rdtsc), which counts reference cycles at
+ * a constant rate; tools/bench.sh pins the run to one CPU.
  *
  * Usage: bench_host [--quick] [--mem MiB] [--samples N]
  */
 
 #define _GNU_SOURCE
-#include <linux/perf_event.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/ioctl.h>
-#include <sys/syscall.h>
-#include <time.h>
-#include <unistd.h>
 #include <x86intrin.h>
 
 #include "bench/bench.h"
@@ -32,56 +26,18 @@
 
 static phys_addr_t ram_size;
 
-/* perf group leader (cycles) and member (instructions); -1 when absent. */
-static int perf_cycles = -1, perf_instructions = -1;
-
-static int perf_open(unsigned long long config, int group)
-{
-	struct perf_event_attr attr;
-
-	memset(&attr, 0, sizeof(attr));
-	attr.size = sizeof(attr);
-	attr.type = PERF_TYPE_HARDWARE;
-	attr.config = config;
-	attr.exclude_kernel = 1;
-	attr.exclude_hv = 1;
-	attr.read_format = PERF_FORMAT_GROUP;
-	return syscall(SYS_perf_event_open, &attr, 0, -1, group, 0);
-}
-
-static void counters_init(void)
-{
-	perf_cycles = perf_open(PERF_COUNT_HW_CPU_CYCLES, -1);
-	if (perf_cycles < 0)
-		return;
-	perf_instructions = perf_open(PERF_COUNT_HW_INSTRUCTIONS, perf_cycles);
-	if (perf_instructions < 0) {
-		close(perf_cycles);
-		perf_cycles = -1;
-		return;
-	}
-	ioctl(perf_cycles, PERF_EVENT_IOC_ENABLE, PERF_IOC_FLAG_GROUP);
-}
-
+/*
+ * The TSC, read directly between two lfences: no syscall, no vDSO call
+ * inside the timed window.  It counts reference cycles at a constant
+ * rate, so it is time, not core cycles; and there is no instruction count.
+ */
 void bench_counters_read(struct bench_counters *c)
 {
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	c->time = (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
-	if (perf_cycles >= 0) {
-		uint64_t v[3];	/* nr, cycles, instructions */
-
-		if (read(perf_cycles, v, sizeof(v)) == sizeof(v)) {
-			c->cycles = v[1];
-			c->instret = v[2];
-			return;
-		}
-	}
 	_mm_lfence();
 	c->cycles = __rdtsc();
 	_mm_lfence();
 	c->instret = 0;
+	c->time = c->cycles;
 }
 
 bool bench_counters_have_cycles(void)
@@ -91,18 +47,17 @@ bool bench_counters_have_cycles(void)
 
 bool bench_counters_have_instret(void)
 {
-	return perf_cycles >= 0;
+	return false;
 }
 
 const char *bench_counters_name(void)
 {
-	return perf_cycles >= 0 ? "perf_event_open cycles+instructions (user)" :
-				  "rdtsc (reference cycles; perf_event_open unavailable)";
+	return "rdtsc (reference cycles, read directly)";
 }
 
 const char *bench_counters_unit(void)
 {
-	return perf_cycles >= 0 ? "instructions" : "rdtsc ticks";
+	return "TSC ticks";
 }
 
 /* The memblock a payload boots with on QEMU virt: OpenSBI, image, DTB. */
@@ -148,7 +103,6 @@ int main(int argc, char **argv)
 	ram_size = (phys_addr_t)mem_mib << 20;
 	ht_ram_map(RAM_BASE, ram_size);
 	ht_kernel_end = RAM_BASE + (6 << 20);
-	counters_init();
 	boot_state();
 	return bench_run(&cfg) ? 1 : 0;
 }

@@ -16,19 +16,17 @@
 # plus the tracer (payload/memblock_trace.c), in $(BUILD)/trace.
 
 TRACE ?= off
-$(if $(filter-out 1,$(words $(TRACE))),$(error TRACE=$(TRACE): use one of: off chain all))
-$(if $(filter off chain all,$(TRACE)),,$(error TRACE=$(TRACE): use one of: off chain all))
+export TRACE
 
 TRACE_KERNEL := $(BUILD)/payload-trace.elf
 TRACE_SRCS   := $(SRCS) payload/memblock_trace.c
 TRACE_OBJS   := $(patsubst %,$(BUILD)/trace/%.o,$(basename $(TRACE_SRCS)))
 
-# What make run boots, and the bootarg it adds before BOOTARGS.
+# What make run boots (tools/run-qemu.sh adds memblock.trace=$(TRACE)).
 ifeq ($(TRACE),off)
 RUN_KERNEL := $(KERNEL)
 else
 RUN_KERNEL := $(TRACE_KERNEL)
-TRACE_BOOTARGS := memblock.trace=$(TRACE)
 ifeq ($(origin ICOUNT),file)
 ICOUNT := 1
 endif

@@ -1,8 +1,10 @@
 #!/bin/sh
-# Test of tools/bench_report.c: run it on the fixture (fixture.csv and
-# fixture-meta.txt: invented numbers, not measurements) and check the
-# report line by line; then check that malformed CSVs, a missing gnuplot
-# and a wrong command line fail.  Silent but for failures and the count.
+# Test of tools/bench_report (and the scripts around it): run it on the
+# fixture (fixture*.txt, fixture.csv: invented numbers, not measurements)
+# and check the report line by line; draw the fixture's plots; check that
+# malformed inputs and a wrong command line fail; check README's table
+# and the staleness check (tools/bench_readme.sh, tools/bench_fresh.sh)
+# in a scratch git repository.  Silent but for failures and the count.
 #
 #   tests/bench_report/run.sh <bench_report binary> <scratch dir>
 
@@ -12,9 +14,10 @@ if [ $# -ne 2 ]; then
 	echo "usage: $0 <bench_report binary> <scratch dir>" >&2
 	exit 2
 fi
-bin=$1
+bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 work=$2
-here=$(dirname "$0")
+here=$(cd "$(dirname "$0")" && pwd)
+tools=$here/../../tools
 out=$work/out
 pass=0
 fail=0
@@ -22,20 +25,25 @@ fail=0
 ok() { pass=$((pass + 1)); }
 bad() { fail=$((fail + 1)); echo "FAIL: $*"; }
 
-# has <text>: bench.md contains the line fragment <text>.
+# has <text>: bench.md has a line containing <text>.
 has() {
 	if grep -qF -- "$1" "$out/bench.md"; then ok; else bad "bench.md lacks: $1"; fi
 }
 
-# rejects <file.csv> <text>: bench_report fails on it, says <text>, writes nothing.
+# report <csv> <targets> <outdir>: the fixture's meta with <csv> and <targets>.
+report() {
+	"$bin" "$here/$1" "$here/fixture-meta.txt" "$here/$2" "$3"
+}
+
+# rejects <csv> <targets> <text>: bench_report fails on it, says <text>, writes nothing.
 rejects() {
 	rm -rf "$work/bad"
-	if "$bin" "$here/$1" "$here/fixture-meta.txt" "$work/bad" >"$work/stdout" 2>"$work/stderr"; then
-		bad "$1: exit status 0"
-	elif ! grep -qF -- "$2" "$work/stderr"; then
-		bad "$1: message lacks \"$2\": $(cat "$work/stderr")"
+	if report "$1" "$2" "$work/bad" >"$work/stdout" 2>"$work/stderr"; then
+		bad "$1 $2: exit status 0"
+	elif ! grep -qF -- "$3" "$work/stderr"; then
+		bad "$1 $2: message lacks \"$3\": $(cat "$work/stderr")"
 	elif [ -e "$work/bad" ]; then
-		bad "$1: wrote $work/bad"
+		bad "$1 $2: wrote $work/bad"
 	else
 		ok
 	fi
@@ -44,95 +52,148 @@ rejects() {
 rm -rf "$work"
 mkdir -p "$work"
 
-# ---- The fixture's report -----------------------------------------------
-if "$bin" "$here/fixture.csv" "$here/fixture-meta.txt" "$out" >"$work/stdout" 2>"$work/stderr"; then
+# ---- The fixture's report ---------------------------------------------------
+if report fixture.csv fixture-targets.txt "$out" >"$work/stdout" 2>"$work/stderr"; then
 	ok
 else
 	bad "fixture: exit status $?: $(cat "$work/stderr")"
 fi
 [ -f "$out/bench.md" ] || { echo "FAIL: no bench.md"; echo "$pass passed, $((fail + 1)) failed"; exit 1; }
 
-# Tables: medians with separators, baseline first; speed-ups; crossovers.
-has '| N | linear/linear (Linux 4.12 baseline) | linear/binary | binary/linear | gaptree/binary |'
-has '| 16,384 | 2,751,003 | 2,760,000 | 1,800 | 1,204 |'
-has '| 16,384 | 1.00× | 1,528.34× | 2,284.89× |'
-has '| **wins from** | never | from 256 | always (from 16) |'
-has '| 16,384 | 5,200.5 | 1,850.5 |'
-has '#### `limit` `alloc`: median instructions per call'
-has '#### `dtbuild` `build`: median instructions per region added'
-has '#### `limit` `alloc`: median rdcycle ticks per call'
-has '#### `limit` `alloc`: median TSC ticks per call'
-has '#### `scan` `find`: median instructions per call'
+# Identical code is one column; winners bold; repetitions as median (range).
+has '| N | linear/\* (Linux 4.12) | binary/\* | gaptree/\* |'
+has '| 256 | 2,000 | 400 | **300** |'
+has '| 16,384 | 2,500,000 | 1,800,000 | 600,000 | 1,200 | 900,000 | **1,100** |'
+has '| N | \*/linear (Linux 4.12) | linear/binary = binary/binary | gaptree/binary |'
+has '| 16,384 | 50,000 | **101 (98–104)** | **102 (99–105)** |'
+has '| 16,384 | 8,000,003 (8,000,001–8,000,005) | **3,003 (3,001–3,005)** |'
+has '#### `limit` `alloc.first`: the first call on a fresh state, instructions'
+has '#### `dtbuild` `whole`: mean per call, instructions'
+has '### `scan` (mode `icount`)'
 
-# Targets.
-has '- `limit` `alloc` ≤ 1,500 instructions per call, best combination at 16,384 regions: **met**: 1,204 with gaptree/binary.'
-has '- `frag` `alloc` ≤ 2,500 instructions per call, best combination at 16,384 regions: **NOT met**: 3,010 with gaptree/binary.'
-has '- `dtbuild` `build` ≤ 2,000 instructions per region, best combination at 16,384 regions: **met**: 1,850.5 with gaptree/binary.'
-has '**met**: gaptree/binary from 800 to 1,204 instructions (1.50×).'
-has '**NOT met**: gaptree/binary from 1,100 to 3,010 instructions (2.74×).'
-has '- `topfit` `find`: no combination costs more than 1.30× Linux 4.12'"'"'s at 16,384 regions: not measured'
-has '**NOT met**: the costliest relative to the baseline is binary/linear at 1.50× (3,000 against 2,000 instructions)'
+# Winners at each N: factors over Linux 4.12, ties within the spread.
+has '| `limit` `find` | gaptree/\* 6.67× | gaptree/\* 313× |'
+has '| `limit` `alloc` | binary/binary 47.1× | gaptree/binary 2,273× |'
+has '| `limit` `alloc` | binary/binary ≈ gaptree/binary 495× |'
+has '| `limit` `alloc` | gaptree/binary 2,664× |'
+has '| linear/linear | 2/6 | 0/7 |'
+has '- `icount` and `host`: of the 1 cases (workload, op, N) measured in both with two or more groups, 0 are a tie for the cheapest in `icount`, 1 in `host` (0 in both). In the 0 cases where both modes have one winner beyond noise, it is the same in 0. Of the 2 pairs of combinations that differ beyond noise in both modes, 2 are in the same order.'
+has '- Mode `icount`: no combination is measured in all'
 
-# Conclusions.
-has '- At 16,384 regions, `limit` `alloc` costs 2,751,003 instructions with Linux 4.12'"'"'s walk (linear/linear) and 1,204 with gaptree/binary (2,285× less).'
-has '- At 16,384 regions, `topfit` `alloc` is cheapest with Linux 4.12'"'"'s walk (linear/linear): 2,000 instructions.'
-has 'gaptree/binary is cheaper than the baseline from 16,384 regions on.'
-has '- Overall, in mode `icount`, choose **gaptree/binary**'
-has 'In 3 of 4 cases (workload, op, N) measured in both `icount` and `host`'
+# Targets: met, NOT met, not measured, every kind.
+has '| `limit` `alloc`, best | ≤ 1,500 at 16,384 regions | 1,100 (gaptree/binary) | **met** |'
+has '| `limit` `alloc`, best (stretch) | ≤ 800 at 16,384 regions | 1,100 (gaptree/binary) | **NOT met** |'
+has '| `frag` `alloc`, best | ≤ 2,500 at 16,384 regions | not measured | — |'
+has '| `dtbuild` `build`, best | ≤ 2,000 at 16,384 regions | 600 (linear/binary) | **met** |'
+has '| `limit` `alloc`, best | ≤ 2.5× from 256 to 16,384 regions | gaptree/binary: 1,000 to 1,100, 1.10× | **met** |'
+has '| `topfit` `find`, every | ≤ 1.3× Linux 4.12'"'"'s, every combination, every N | gaptree/binary: 1.25× at 256 regions | **met** |'
+has '| `churn` `alloc`, gaptree/binary | ≤ binary/binary'"'"'s at 16,384 regions | 264,000 against 94,000 | **NOT met** |'
+has '| `lifo` `seq`, gaptree/binary | ≤ 25,000 at 16,384 regions | 30,000 (gaptree/binary) | **NOT met** |'
 
-# Gap index memory, environment, the unknown meta keys verbatim.
-has '| 16,384 | 524,288 | 32 |'
-has '| QEMU | QEMU emulator version 7.2.22 (Debian 1:7.2+dfsg-7+deb12u7) |'
-has '| `icount` | instructions | 2 | 32 | 4 |'
-has 'board qemu-virt_128M | 1 hart'
-
-# Plots: SVG, with their data and scripts; the scripts re-plot.
-for p in icount-limit-alloc icount-limit-find icount-topfit-alloc icount-frag-alloc \
-	 icount-dtbuild-build icount-scan-find tcg-limit-alloc host-limit-alloc \
-	 host-dtbuild-build; do
-	svg=$out/$p.svg
-	if [ -s "$svg" ] && head -c 5 "$svg" | grep -q '^<?xml\|^<svg' &&
-	   tail -n 3 "$svg" | grep -q '</svg>' &&
-	   [ -s "$out/plot/$p.dat" ] && [ -s "$out/plot/$p.gp" ]; then
-		ok
-	else
-		bad "$p: no valid $p.svg, plot/$p.dat and plot/$p.gp"
-	fi
-	has "]($p.svg)"
-done
-rm -f "$out/icount-limit-alloc.svg"
-if (cd "$out" && gnuplot plot/icount-limit-alloc.gp) 2>"$work/stderr" &&
-   head -c 5 "$out/icount-limit-alloc.svg" | grep -q '^<?xml\|^<svg'; then
+# One-off costs, skipped cases, the index's memory, sorted by N.
+has '| `limit` `alloc` | gaptree/binary | 16,384 | 90,000 | 1,100 | 81.8× |'
+has '| 256 | — / 461 / 236,000 | — / 491 / 251,361 |'
+has '| 256 | 7,200 | 11,700 |'
+has '| `icount` | `churn` `alloc` | 65,536 | the gap below the limit is 576 B: 61% of churn'"'"'s request kinds fit it |'
+has '| 256 | 512 | 8,192 | 32 | 4,096 | a memblock reservation |'
+if grep -n '^| 256 | 512 |' "$out/bench.md" | cut -d: -f1 | head -n 1 | {
+	read a; b=$(grep -n '^| 16,384 | 32,768 |' "$out/bench.md" | cut -d: -f1); [ "$a" -lt "$b" ]; }; then
 	ok
 else
-	bad "re-plotting with plot/icount-limit-alloc.gp: $(cat "$work/stderr")"
+	bad "the index's memory is not sorted by N"
 fi
 
 # The same input gives the same report.
-if "$bin" "$here/fixture.csv" "$here/fixture-meta.txt" "$work/again" >/dev/null 2>&1 &&
-   cmp -s "$out/bench.md" "$work/again/bench.md"; then
+if report fixture.csv fixture-targets.txt "$work/again" >/dev/null 2>&1 &&
+   cmp -s "$out/bench.md" "$work/again/bench.md" &&
+   cmp -s "$out/summary.csv" "$work/again/summary.csv"; then
 	ok
 else
-	bad "a second run gave a different bench.md"
+	bad "a second run gave a different bench.md or summary.csv"
 fi
 
-# ---- Failures ---------------------------------------------------------------
-rejects bad-header.csv 'bad-header.csv:1: wrong header'
-rejects bad-columns.csv 'bad-columns.csv:3: 12 fields, expected 13'
-rejects bad-number.csv 'bad-number.csv:3: instret_median "12x" is not a number'
-rejects bad-duplicate.csv 'bad-duplicate.csv:4: the same case as line 2'
-
-rm -rf "$work/bad"
-if PATH=/nonexistent "$bin" "$here/fixture.csv" "$here/fixture-meta.txt" "$work/bad" 2>"$work/stderr"; then
-	bad "no gnuplot in PATH: exit status 0"
-elif ! grep -q 'gnuplot not found' "$work/stderr"; then
-	bad "no gnuplot in PATH: message: $(cat "$work/stderr")"
-else
+# ---- The plots: summary.csv, one line per group, drawn by the gnuplot script
+if grep -qx 'icount-limit-find,instructions,gaptree/\*,256,300,300,300' "$out/summary.csv" &&
+   grep -qx 'host-limit-alloc,TSC ticks,binary/binary,16384,101,90,400' "$out/summary.csv" &&
+   ! grep -q '^icount-limit-find,instructions,linear/binary,' "$out/summary.csv"; then
 	ok
+else
+	bad "summary.csv: $(head -n 4 "$out/summary.csv")"
 fi
+if gnuplot -e "dir='$out'" "$tools/bench_plot.gp" 2>"$work/stderr"; then
+	for p in icount-limit-alloc icount-limit-find host-limit-alloc tcg-limit-alloc icount-dtbuild-whole; do
+		if head -c 5 "$out/$p.svg" 2>/dev/null | grep -q '^<?xml\|^<svg' &&
+		   tail -n 3 "$out/$p.svg" | grep -q '</svg>'; then ok; else bad "no $p.svg"; fi
+		has "]($p.svg)"
+	done
+	if grep -q 'gaptree/\*' "$out/icount-limit-find.svg" &&
+	   grep -q 'Linux 4.12' "$out/icount-limit-alloc.svg"; then
+		ok
+	else
+		bad "the plots' legends lack the groups or Linux 4.12"
+	fi
+else
+	bad "gnuplot: $(cat "$work/stderr")"
+fi
+
+# ---- Failures -----------------------------------------------------------------
+rejects bad-header.csv fixture-targets.txt 'bad-header.csv:1: wrong header'
+rejects bad-columns.csv fixture-targets.txt 'bad-columns.csv:3: 11 fields, expected 12'
+rejects bad-number.csv fixture-targets.txt 'bad-number.csv:3: median "12x" is not a whole number'
+rejects bad-duplicate.csv fixture-targets.txt 'bad-duplicate.csv:4: the same case as line 2'
+rejects bad-crlf.csv fixture-targets.txt 'bad-crlf.csv:3: a carriage return'
+rejects bad-total.csv fixture-targets.txt 'bad-total.csv:2: total 5000 is not the sum of 32 samples'
+rejects bad-order.csv fixture-targets.txt 'bad-order.csv:2: min <= median <= max does not hold'
+rejects fixture.csv bad-targets.txt 'bad-targets.txt:2: expected KIND WORKLOAD OP COMBINATION VALUE'
 
 "$bin" "$here/fixture.csv" 2>/dev/null
 if [ $? -eq 2 ]; then ok; else bad "one argument: exit status not 2"; fi
+
+# ---- README's table and the staleness check, in a scratch repository ---------
+repo=$work/repo
+mkdir -p "$repo/mm" "$repo/bench" "$repo/reports"
+cp "$here/fixture.csv" "$repo/reports/bench.csv"
+cp "$here/fixture-targets.txt" "$repo/bench/targets.txt"
+echo 'int x;' >"$repo/mm/a.c"
+printf '# r\n\n<!-- bench-table: written by `make bench-readme` from reports/; make test checks it -->\nold\n<!-- end bench-table -->\n\nafter\n' >"$repo/README.md"
+fresh() {
+	(cd "$repo" && "$tools/bench_fresh.sh" reports/meta.txt README.md "$bin" \
+		reports/bench.csv bench/targets.txt) >"$work/stdout" 2>"$work/stderr"
+}
+(
+	cd "$repo" && git init -q && git config user.email t@t && git config user.name t &&
+	git add -A && git commit -q -m code &&
+	{ cat "$here/fixture-meta.txt"
+	  echo "tree_mm $(git rev-parse HEAD:mm)"
+	  echo "tree_bench $(git rev-parse HEAD:bench)"; } >reports/meta.txt &&
+	"$tools/bench_readme.sh" write README.md "$bin" reports/bench.csv reports/meta.txt bench/targets.txt &&
+	git add -A && git commit -q -m reports
+) || bad "setting up the scratch repository"
+if grep -qF '| `limit` alloc | 2,500,000 | 1,200 | 1,100 | gaptree/binary 2,273× |' "$repo/README.md" &&
+   ! grep -qx old "$repo/README.md" && grep -qx after "$repo/README.md"; then
+	ok
+else
+	bad "bench_readme.sh write: $(cat "$repo/README.md")"
+fi
+if fresh; then ok; else bad "fresh reports after a commit of reports alone: $(cat "$work/stderr")"; fi
+echo 'int y;' >>"$repo/mm/a.c"
+(cd "$repo" && git commit -q -am 'mm change')
+if fresh; then
+	bad "mm/ changed since the reports: bench_fresh.sh passed"
+elif grep -q 'reports/ is stale: mm/ .*run `make bench`' "$work/stderr"; then
+	ok
+else
+	bad "mm/ changed: message: $(cat "$work/stderr")"
+fi
+(cd "$repo" && git revert --no-edit HEAD >/dev/null)
+sed -i 's/| 1,100 |/| 1,101 |/' "$repo/README.md"
+if fresh; then
+	bad "README's table edited by hand: bench_fresh.sh passed"
+elif grep -q 'run `make bench-readme`' "$work/stderr"; then
+	ok
+else
+	bad "README edited: message: $(cat "$work/stderr")"
+fi
 
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -45,6 +45,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 		drv_src_bytes(&src, data, size);
 		d.footprint = size & 1;
+		d.gaptree_build_after = size & 2 ? 8 : 0;
 		class = drv_state_class(&d, c);
 		if (!drv_run(&d, &src, -1, c, FUZZ_MAX_STEPS, digests[class],
 			     !recorded[class])) {

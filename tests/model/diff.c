@@ -115,6 +115,8 @@ int main(int argc, char **argv)
 			d.trace = trace;
 			/* half the sequences with the index's footprint */
 			d.footprint = seed & 1;
+			/* and half with the index from the first search */
+			d.gaptree_build_after = seed & 2 ? 8 : 0;
 			class = drv_state_class(&d, c);
 			ok = drv_run(&d, &src, kind, c, len, dg[class],
 				     !recorded[class]);

@@ -1289,6 +1289,7 @@ bool drv_run(struct drv *d, struct drv_src *src, int kind, int combo,
 	}
 	ht_combo_apply(combo);
 	memblock_set_index_footprint(d->footprint);
+	memblock_set_gaptree_build_after(d->gaptree_build_after);
 	d->m.index_pool = d->footprint || drv_combo_has_index(combo);
 	d->static_regions[MT_MEMORY] = memblock.memory.regions;
 	d->static_regions[MT_RESERVED] = memblock.reserved.regions;

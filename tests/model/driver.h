@@ -60,6 +60,8 @@ struct drv {
 	 * state differs from the others' by the pool.
 	 */
 	bool footprint;
+	/* memblock_set_gaptree_build_after() for the next drv_run() */
+	unsigned long gaptree_build_after;
 	bool trace;			/* print each op as C before running it */
 	bool failed;
 	char why[1024];

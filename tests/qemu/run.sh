@@ -431,6 +431,8 @@ test_make_run_panic_fails() {
 . "$ROOT/tests/qemu/dt.sh"
 # Strategies and benchmarks (issues 4 and 5).
 . "$ROOT/tests/qemu/bench.sh"
+# Bad settings, blobs and bootargs through make run; no exit device (issue 9).
+. "$ROOT/tests/qemu/harden.sh"
 
 # ---- Runner -----------------------------------------------------------------
 

@@ -195,12 +195,42 @@ static void gaptree_no_room_for_pool_check(void)
 	HT_CHECK_INVARIANTS();
 }
 
+/*
+ * With the default, gaptree builds its index only once a walk has visited
+ * 8 free ranges without a fit:
+ *
+ *  |+~+ +~+ ... (16 gaps of 3K)      big gap at the bottom |
+ *
+ * Expect: a 2K request (the first gap below the top fits) builds nothing;
+ * a 16K request walks past 8 small gaps, and then, under gaptree only,
+ * the index is built (memblock=debug says so) and finds what 4.12 finds.
+ */
+static void gaptree_built_when_walks_run_long_check(void)
+{
+	phys_addr_t top = DRAM + SZ_1M;
+
+	memblock_set_gaptree_build_after(8);
+	memblock_set_debug(true);
+	memblock_add(DRAM, SZ_1M);
+	for (int i = 0; i < 16; i++)
+		memblock_reserve(top - (i + 1) * SZ_4K, SZ_1K);
+	HT_ASSERT_EQ(memblock_find_in_range(0, top, SZ_2K, SZ_1K),
+		     top - SZ_2K);
+	HT_ASSERT(!ht_log_contains("gap index built"));
+	HT_ASSERT_EQ(memblock_find_in_range(0, top, SZ_16K, SZ_4K),
+		     top - 16 * SZ_4K - SZ_16K);
+	HT_ASSERT_EQ(ht_log_contains("memblock: gap index built over 17 gaps"),
+		     gaptree());
+	HT_CHECK_INVARIANTS();
+}
+
 static const struct ht_case cases[] = {
 	HT_CASE(gaptree_pool_follows_reserved_check),
 	HT_CASE(gaptree_footprint_same_map_check),
 	HT_CASE(gaptree_regions_changed_check),
 	HT_CASE(gaptree_check_detects_corruption_check),
 	HT_CASE(gaptree_no_room_for_pool_check),
+	HT_CASE(gaptree_built_when_walks_run_long_check),
 };
 
 void test_gaptree_group(void)

@@ -11,6 +11,7 @@
 
 #include <errno.h>
 #include <libfdt.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -61,7 +62,7 @@ static void *dtb_from(const char *dts)
 {
 	char src[] = "/tmp/dt_test_XXXXXX.dts";
 	char dst[] = "/tmp/dt_test_XXXXXX.dtb";
-	char cmd[256];
+	char cmd[512];
 	void *blob = NULL;
 	FILE *f;
 	long len;
@@ -282,6 +283,171 @@ static void dt_init_bad_header_check(void)
 	CHECK_OUTPUT("fdt: error: no valid device tree at");
 }
 
+/* A walk that does not end fails the run instead of hanging it. */
+static void on_alarm(int sig)
+{
+	static const char msg[] = "dt_test: a check did not end within 5 s (hang)\n";
+
+	(void)sig;
+	if (write(STDERR_FILENO, msg, sizeof(msg) - 1) < 0)
+		_exit(3);
+	_exit(3);
+}
+
+/* The blob file @path, malloc()ed; its size in *@len. */
+static void *dtb_file(const char *path, size_t *len)
+{
+	FILE *f = fopen(path, "rb");
+	void *blob;
+	long n;
+
+	if (!f || fseek(f, 0, SEEK_END) || (n = ftell(f)) <= 0 || fseek(f, 0, SEEK_SET)) {
+		fprintf(stderr, "dt_test: cannot read %s\n", path);
+		exit(2);
+	}
+	blob = malloc(n);
+	if (!blob || fread(blob, 1, n, f) != (size_t)n)
+		exit(2);
+	fclose(f);
+	*len = n;
+	return blob;
+}
+
+/* Offset in @blob of the first big-endian @word, or -1. */
+static long find_word(const void *blob, size_t len, uint32_t word)
+{
+	uint32_t be = cpu_to_fdt32(word);
+	size_t i;
+
+	for (i = 0; i + 4 <= len; i += 4)
+		if (!memcmp((const char *)blob + i, &be, 4))
+			return (long)i;
+	return -1;
+}
+
+static void put_word(void *blob, long off, uint32_t word)
+{
+	uint32_t be = cpu_to_fdt32(word);
+
+	memcpy((char *)blob + off, &be, 4);
+}
+
+/*
+ * Issue 9's blob (tests/dt_fuzz/corpus/prop_len_fffffff4.dtb): dtc's
+ *   / { #address-cells=<2>; #size-cells=<2>; memory@80000000 {
+ *       device_type="memory"; reg=<0 0x80000000 0 0x8000000>;
+ *       zz=<0x11111111>; }; };
+ * with zz's length field (8 bytes before 0x11111111) set to 0xfffffff4:
+ * libfdt's fdt_next_tag() returns its own offset there and every walk of
+ * the tree loops.  Expect one error line, -EINVAL, and no walk at all; and
+ * the same for other broken structure blocks made from a good blob.
+ */
+static void dt_init_malformed_blob_check(void)
+{
+	static const struct {
+		uint32_t find;		/* a word of the good blob ... */
+		int delta;		/* ... this many bytes from it ... */
+		uint32_t put;		/* ... becomes this */
+		const char *message;
+	} broken[] = {
+		{ 0x11111111, -8, 0xfffffff4, "length 0xfffffff4 runs past the structure block" },
+		{ 0x11111111, -8, 0x7ffffff0, "length 0x7ffffff0 runs past the structure block" },
+		{ 0x11111111, -4, 0x00ffff00, "name offset 0xffff00 is not a string of the strings block" },
+		{ 0x11111111, -12, 0x00000007, "unknown tag 0x00000007 at structure offset" },
+		{ 0x11111111, 4, FDT_END, "FDT_END at structure offset" },
+	};
+	size_t len, good_len, i;
+	void *fdt = dtb_file("tests/dt_fuzz/corpus/prop_len_fffffff4.dtb", &len);
+	void *good = dtb_from(ROOT2 "memory@80000000 { device_type = \"memory\";"
+			      " reg = <0 0x80000000 0 0x8000000>;"
+			      " zz = <0x11111111>; }; };");
+
+	signal(SIGALRM, on_alarm);
+	alarm(5);
+	CHECK(dt_init(fdt) == -EINVAL);
+	CHECK_OUTPUT("fdt: error: /: the blob at ");
+	CHECK_OUTPUT(" is malformed: property at structure offset 0x");
+	CHECK_OUTPUT(": length 0xfffffff4 runs past the structure block");
+	CHECK(!strstr(out, "\n") || strchr(out, '\n') == out + out_len - 1);
+	free(fdt);
+
+	good_len = fdt_totalsize(good);
+	CHECK(dt_init(good) == 0);
+	for (i = 0; i < sizeof(broken) / sizeof(broken[0]); i++) {
+		long at = find_word(good, good_len, broken[i].find);
+		void *bad = malloc(good_len);
+		size_t from;
+
+		memcpy(bad, good, good_len);
+		CHECK(at >= 0);
+		put_word(bad, at + broken[i].delta, broken[i].put);
+		fflush(stdout);
+		from = out_len;
+		if (dt_init(bad) != -EINVAL || !printed(from, broken[i].message)) {
+			printf("%s: broken blob %zu: expected -EINVAL and\n  %s\n",
+			       cur_test, i, broken[i].message);
+			cur_failed = 1;
+		}
+		free(bad);
+	}
+	alarm(0);
+	free(good);
+}
+
+/*
+ * Messages name a node at any depth: a bad reg in a memory node nested 40
+ * deep is named by its whole path; one whose path does not fit the
+ * message keeps the components nearest the node behind "/...".
+ */
+static void dt_path_deep_node_check(void)
+{
+	static const char *const level_names[] = { "n", "a-rather-long-bus-name" };
+	static const char tail[] = ": reg: length 12 is not a multiple of 16";
+	char dts[8192], path[2048];
+	unsigned int c;
+
+	for (c = 0; c < 2; c++) {
+		const char *name = level_names[c], *line, *end;
+		size_t n = 0, p = 0, from, shown;
+		int d, depth = 40;
+		void *fdt;
+
+		n += snprintf(dts + n, sizeof(dts) - n, ROOT2);
+		for (d = 0; d < depth - 1; d++) {
+			n += snprintf(dts + n, sizeof(dts) - n, "%s%d { ", name, d);
+			p += snprintf(path + p, sizeof(path) - p, "/%s%d", name, d);
+		}
+		n += snprintf(dts + n, sizeof(dts) - n, "memory@80000000 { device_type"
+			      " = \"memory\"; reg = <0 0x80000000 0x8000000>; };");
+		for (d = 0; d < depth; d++)
+			n += snprintf(dts + n, sizeof(dts) - n, " };");
+		snprintf(path + p, sizeof(path) - p, "/memory@80000000");
+
+		fdt = dtb_from(dts);
+		memblock_reset();
+		fflush(stdout);
+		from = out_len;
+		CHECK(boot_steps(fdt) == -EINVAL);
+		fflush(stdout);
+		line = strstr(out + from, "fdt: error: ");
+		end = line ? strstr(line, tail) : NULL;
+		CHECK(end != NULL);
+		if (!end)
+			continue;
+		line += strlen("fdt: error: ");
+		shown = end - line;
+		if (strlen(path) < 250) {	/* fits: the whole path */
+			CHECK(shown == strlen(path) && !strncmp(line, path, shown));
+		} else {			/* "/..." and the path's end */
+			CHECK(!strncmp(line, "/...", 4));
+			CHECK(!strncmp(line + 4, path + strlen(path) - (shown - 4),
+				       shown - 4));
+			CHECK(shown > 100);
+		}
+		free(fdt);
+	}
+}
+
 /*
  * /memreserve/ and static /reserved-memory children:
  *   memory:   [0x80000000 .................................. 0x88000000)
@@ -443,6 +609,8 @@ static const struct {
 } tests[] = {
 #define T(fn) { #fn, fn }
 	T(dt_init_bad_header_check),
+	T(dt_init_malformed_blob_check),
+	T(dt_path_deep_node_check),
 	T(dt_scan_memory_one_cell_check),
 	T(dt_scan_memory_many_entries_check),
 	T(dt_scan_memory_page_align_check),
