@@ -813,12 +813,16 @@ phys_addr_t memblock_find_gaptree_top_down(phys_addr_t start, phys_addr_t end,
 
 	/* from the gap at the limit down; gaps below @start cannot fit */
 	x = rsv->regions[hi].gap_node;
-	if (nodes[x].len < size)
+	if (nodes[x].len < size) {
+		trace_memblock_step(MEMBLOCK_TRACE_GAP_SHORT,
+				    nodes[x].end - nodes[x].len, nodes[x].end);
 		x = fit_before(x, size);
+	}
 	for (; x != NIL && nodes[x].end > start; x = fit_before(x, size))
 		if (node_fit_top_down(x, start, end, size, align, nid, flags,
 				      &found))
 			return found;
+	trace_memblock_step(MEMBLOCK_TRACE_GAPS_DONE, size);
 	return 0;
 }
 
@@ -857,8 +861,12 @@ phys_addr_t memblock_find_gaptree_bottom_up(phys_addr_t start, phys_addr_t end,
 	/* from there up; gaps from @end on cannot fit */
 	if (lo < cnt) {
 		x = rsv->regions[lo].gap_node;
-		if (nodes[x].len < size)
+		if (nodes[x].len < size) {
+			trace_memblock_step(MEMBLOCK_TRACE_GAP_SHORT,
+					    nodes[x].end - nodes[x].len,
+					    nodes[x].end);
 			x = fit_after(x, size);
+		}
 		for (; x != NIL && nodes[x].end - nodes[x].len < end;
 		     x = fit_after(x, size))
 			if (node_fit_bottom_up(x, start, end, size, align, nid,
@@ -871,6 +879,7 @@ phys_addr_t memblock_find_gaptree_bottom_up(phys_addr_t start, phys_addr_t end,
 	    gap_fit_bottom_up(gap_start(cnt), PHYS_ADDR_MAX, start, end, size,
 			      align, nid, flags, &found))
 		return found;
+	trace_memblock_step(MEMBLOCK_TRACE_GAPS_DONE, size);
 	return 0;
 }
 

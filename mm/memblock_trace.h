@@ -67,6 +67,8 @@ enum memblock_trace_step {
 	MEMBLOCK_TRACE_BINARY_STOP,	/* start, end: past the other bound */
 	MEMBLOCK_TRACE_HAND_OVER,	/* budget: the walk hands over to gaptree */
 	MEMBLOCK_TRACE_GAP,		/* start, end: a gap the index offers */
+	MEMBLOCK_TRACE_GAP_SHORT,	/* start, end: the gap at the limit */
+	MEMBLOCK_TRACE_GAPS_DONE,	/* size: no more gaps that long */
 	MEMBLOCK_TRACE_INDEX_BUILT,	/* nr: the gap index, built in O(n) */
 	MEMBLOCK_TRACE_NO_INDEX,	/* size: the walk goes without the index */
 	MEMBLOCK_TRACE_ADD_EMPTY,	/* type, base, size: the first region */

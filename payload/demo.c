@@ -5,8 +5,8 @@
  * overlapping no earlier one, and writable.  With memblock=debug each one
  * also shows Linux's "memblock_reserve: [...] caller" trace; with
  * memblock.trace=chain (build/payload-trace.elf), the whole chain.
- * payload.demo_fail adds a request that cannot fit: all of memory, which
- * makes memblock_alloc_base() panic as 4.12 does.
+ * payload.demo_fail adds a request below the payload image that cannot
+ * fit there, which makes memblock_alloc_base() panic as 4.12's does.
  */
 #include <stdio.h>
 #include <string.h>
@@ -14,6 +14,8 @@
 #include "mm/memblock.h"
 #include "payload/payload.h"
 #include "platform/csr.h"
+
+extern char _start[];
 
 static const struct {
 	phys_addr_t size;
@@ -54,18 +56,25 @@ static int check(unsigned int i, phys_addr_t addr, const phys_addr_t *got)
 }
 
 /*
- * payload.demo_fail: all of memory, some of it reserved, cannot fit.
- * Return: -1, should memblock_alloc() ever come back.
+ * payload.demo_fail: more than all the memory below the payload image,
+ * below the payload image: memblock_alloc_base() panics, as 4.12's does.
+ * Return: -1, should it ever come back.
  */
 static int fail(void)
 {
-	phys_addr_t size = memblock_phys_mem_size();
+	phys_addr_t limit = memblock_virt_to_phys(_start);
+	phys_addr_t below = memblock_start_of_DRAM() < limit ?
+			    limit - memblock_start_of_DRAM() : 0;
+	phys_addr_t size = below + PAGE_SIZE;
 
-	printf(" payload.demo_fail: memblock_alloc(size=0x%08llx, align=0x%08llx), "
-	       "all of memory: it cannot fit\n", (unsigned long long)size,
-	       (unsigned long long)PAGE_SIZE);
-	memblock_alloc(size, PAGE_SIZE);
-	printf("check: memblock_alloc() returned from a request that cannot fit\n");
+	printf(" payload.demo_fail: memblock_alloc_base(size=0x%08llx, "
+	       "align=0x%08llx, max_addr=0x%016llx), more than all the memory "
+	       "below the payload image: it cannot fit\n",
+	       (unsigned long long)size, (unsigned long long)PAGE_SIZE,
+	       (unsigned long long)limit);
+	memblock_alloc_base(size, PAGE_SIZE, limit);
+	printf("check: memblock_alloc_base() returned from a request that "
+	       "cannot fit\n");
 	return -1;
 }
 

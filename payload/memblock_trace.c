@@ -390,6 +390,17 @@ static void step_find(struct frame *f, enum memblock_trace_step step,
 		if (f)
 			f->in_gap = true;
 		break;
+	case MEMBLOCK_TRACE_GAP_SHORT:
+		fmt_range(a, sizeof(a), v[0], v[1]);
+		add_line(0, "the gap at the %s, %s, is too short: the index skips to the %s gap long enough",
+			 top_down(f) ? "limit" : "start", a,
+			 top_down(f) ? "next lower" : "next higher");
+		break;
+	case MEMBLOCK_TRACE_GAPS_DONE:
+		end_gap();
+		add_line(0, "no more gaps of 0x%llx bytes or more in [start, end)",
+			 (unsigned long long)v[0]);
+		break;
 	case MEMBLOCK_TRACE_HAND_OVER:
 		add_line(0, "%llu free ranges without a fit: the walk hands the search over to the gap index",
 			 (unsigned long long)v[0]);

@@ -30,6 +30,8 @@ struct boot_options {
 	enum memblock_update_strategy update;	/* memblock.update= */
 	int scribble;		/* integrity.scribble=: 0 none, 1 dtb, 2 text, 3 block */
 	enum trace_mode trace;	/* memblock.trace=: the chain as call trees */
+	/* memblock.gaptree_build_after=: ULONG_MAX when not given */
+	unsigned long gaptree_build_after;
 };
 
 extern struct boot_options boot_options;
