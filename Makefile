@@ -161,6 +161,7 @@ test: deps
 	@$(MAKE) --no-print-directory bench-report-test
 	@$(MAKE) --no-print-directory platform-test
 	@$(MAKE) --no-print-directory qemu-test
+	@$(MAKE) --no-print-directory trace-zero-cost
 	@$(MAKE) --no-print-directory bench-fresh
 
 # The QEMU tests, then the boots of 1,000-region trees (tests/dt.mk).
@@ -202,7 +203,7 @@ help:
 	@echo "                    exits 0 iff the payload does"
 	@echo "  make debug        the same, QEMU waiting for gdb-multiarch on :$(GDBPORT)"
 	@echo "  make test         deps, then host-test, bench-report-test, platform-test, qemu-test,"
-	@echo "                    bench-fresh (is reports/ from HEAD's mm/ and bench/?)"
+	@echo "                    trace-zero-cost, bench-fresh (is reports/ from HEAD's mm/ and bench/?)"
 	@echo "  make host-test    host tests of mm/: unit and differential (host-unit, host-diff)"
 	@echo "  make platform-test host tests of platform/dt.c (and builds fuzz-dt)"
 	@echo "  make qemu-test    QEMU tests (tests/qemu), with dt-big-test's 1,000-region trees"
@@ -211,6 +212,9 @@ help:
 	@echo "                    REPS=5: runs of the tcg and host modes)"
 	@echo "  make bench-report reports/bench.csv -> bench.md and plots (bench-report-test: its test)"
 	@echo "  make bench-readme README's benchmark table from reports/ (make bench runs it)"
+	@echo "  make trace        build $(TRACE_KERNEL): the payload with mm/'s trace points"
+	@echo "  make trace-zero-cost  $(KERNEL)'s mm/ objects are mm/'s without trace points"
+	@echo "  make chain-doc    docs/chain.md from real runs of the trace image (chain-doc-check)"
 	@echo "  make fuzz         the libFuzzer targets fuzz-mm and fuzz-dt, FUZZ_SECONDS each"
 	@echo "  make gendtb       $(GENDTB): big device trees from QEMU's (-h for options)"
 	@echo "  make deps         install missing Debian packages (as root) and fetch libfdt"
@@ -224,10 +228,14 @@ help:
 	@echo "  BOOTARGS='...'    /chosen/bootargs: memblock=debug, movable_node,"
 	@echo "                    memblock.find=linear|binary|gaptree,"
 	@echo "                    memblock.update=linear|binary, bench=quick|full|off,"
-	@echo "                    payload.panic, payload.trap (the last of two wins)"
+	@echo "                    memblock.trace=chain|all|off, memblock.gaptree_build_after=N,"
+	@echo "                    payload.panic, payload.trap, payload.demo_fail (the last of two wins)"
 	@echo "  MEMBLOCK_DEBUG=1  adds memblock=debug: trace every memblock call"
 	@echo "  BENCH=quick       run's benchmarks: quick (default), full or off"
 	@echo "  ICOUNT=1          QEMU -icount shift=0: rdcycle/rdinstret count instructions"
+	@echo "  TRACE=chain       boot $(TRACE_KERNEL) with memblock.trace=chain: the demo's"
+	@echo "                    allocations as call trees (all: every allocation of the boot);"
+	@echo "                    ICOUNT then defaults to 1 and BENCH to off (docs/chain.md)"
 	@echo "  GRACE=3           seconds QEMU may take to end after the payload's status line"
 	@echo "  RUN_TIMEOUT=0     stop QEMU after this many seconds (0: never)"
 	@echo "  TOOLPREFIX=...    cross toolchain prefix (default riscv64-unknown-elf-)"

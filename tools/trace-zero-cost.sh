@@ -6,12 +6,11 @@
 # deletes every trace point from a copy of mm/ (tools/strip-trace.awk),
 # compiles that copy with the payload's flags, and requires each object to
 # be byte for byte the one in build/payload.elf once debug information is
-# dropped: the debug sections and the local labels the assembler makes for
-# their line-number entries (a trace point is a line, even when it is no
-# code).  So mm/ measures exactly as it would if the
-# trace had never been written.  It also checks that the check can fail:
-# the trace image's objects must differ, and the normal image must hold no
-# trace symbol while the trace image holds them.
+# dropped (tools/mm-objects.sh: a trace point is a line, even where it is
+# no code).  So mm/ measures exactly as it would if the trace had never
+# been written.  It also checks that the check can fail: the trace image's
+# objects must differ, and the normal image must hold no trace symbol
+# while the trace image holds them.
 #
 # Usage: tools/trace-zero-cost.sh BUILD_DIR "CROSS_CFLAGS"
 # Environment: CROSS_CC, OBJCOPY, NM
@@ -35,25 +34,25 @@ if grep -n 'trace_memblock\|MEMBLOCK_TRACE' "$out"/mm/*; then
 	exit 1
 fi
 
-# nodebug OBJ OUT: OBJ without debug sections and assembler-local labels
-nodebug() { "$OBJCOPY" --strip-debug --discard-locals "$1" "$2"; }
+. tools/mm-objects.sh
+export CROSS_CFLAGS=$cflags OBJCOPY
 
-same=0 differ=0
+# The stripped copy compiled, the image's own objects (and the trace
+# image's) normalised beside it.
+mm_compile "$out/mm" "$out/stripped"
+mkdir -p "$out/image" "$out/trace"
+differ=0
 for src in mm/*.c; do
 	base=$(basename "$src" .c)
-	# shellcheck disable=SC2086  # the flags are words
-	"$CROSS_CC" $cflags -c -o "$out/$base.o" "$out/$src" -MF /dev/null
-	nodebug "$out/$base.o" "$out/$base.stripped.o"
-	nodebug "$build/mm/$base.o" "$out/$base.image.o"
-	nodebug "$build/trace/mm/$base.o" "$out/$base.trace.o"
-	if cmp -s "$out/$base.stripped.o" "$out/$base.image.o"; then
-		same=$((same + 1))
-	else
-		echo "trace-zero-cost: $build/mm/$base.o differs from $src without its trace points" >&2
-		fail=1
-	fi
-	cmp -s "$out/$base.trace.o" "$out/$base.image.o" || differ=$((differ + 1))
+	mm_normalise "$build/mm/$base.o" "$out/image/$base.o"
+	mm_normalise "$build/trace/mm/$base.o" "$out/trace/$base.o"
+	cmp -s "$out/trace/$base.o" "$out/image/$base.o" || differ=$((differ + 1))
 done
+if ! mm_same "$out/stripped" "$out/image"; then
+	echo "trace-zero-cost: $build/mm/ differs from mm/ without its trace points (above)" >&2
+	fail=1
+fi
+same=$(ls "$out/image" | wc -l)
 
 # The check must be able to fail: trace points that compile to something
 # make the trace image's objects differ.

@@ -39,8 +39,15 @@ endif
 
 trace: $(TRACE_KERNEL)
 
+# bench-fresh (tools/bench_report.mk) compiles mm/ to see whether sources
+# that changed since reports/ was made changed any object.
+bench-fresh: export CROSS_CC = $(TOOLPREFIX)gcc
+bench-fresh: export CROSS_CFLAGS := $(CROSS_CFLAGS)
+bench-fresh: export OBJCOPY = $(TOOLPREFIX)objcopy
+
 qemu qemu-gdb: $(RUN_KERNEL)
-qemu-test: $(TRACE_KERNEL)
+# tests/qemu/trace.sh boots the trace image and makes docs/chain.md afresh.
+qemu-test: $(TRACE_KERNEL) $(DTBINFO)
 bench-run: trace-zero-cost
 
 $(BUILD)/trace/%.o: %.c | $(LIBFDT_CACHE)/.complete
