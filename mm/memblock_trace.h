@@ -30,6 +30,8 @@
 
 #ifdef MEMBLOCK_TRACE
 
+#include "memblock.h"
+
 /* The functions that say when they are entered and what they return. */
 enum memblock_trace_fn {
 	MEMBLOCK_TRACE_ALLOC,

@@ -7,6 +7,8 @@
 #                          every allocation of the boot.  ICOUNT defaults to 1
 #                          there (costs count instructions), BENCH to off (the
 #                          trace image refuses to measure)
+#   make trace-host-test   the unit tests with the trace points compiled in: every
+#                          traced call returns through trace_memblock_ret() (host-test)
 #   make trace-zero-cost   build/payload.elf's mm/ objects are those of mm/ with
 #                          every trace point deleted (make bench runs it first)
 #   make chain-doc         docs/chain.md from real runs (its text: docs/chain.md.in)
@@ -35,7 +37,7 @@ BENCH := off
 endif
 endif
 
-.PHONY: trace trace-zero-cost chain-doc chain-doc-check
+.PHONY: trace trace-host-test trace-zero-cost chain-doc chain-doc-check
 
 trace: $(TRACE_KERNEL)
 
@@ -63,6 +65,22 @@ $(TRACE_OBJS): Makefile tools/trace.mk
 -include $(TRACE_OBJS:.o=.d)
 
 $(eval $(call link_payload,$(TRACE_KERNEL),$(TRACE_OBJS),$(BUILD)/trace))
+
+# ---- The trace points pair up: the unit tests with them compiled in ------
+# Every test under every strategy combination, with tests/common/trace_check.c
+# as the tracer: each traced call returns through trace_memblock_ret().
+HT_TRACED := $(HOST_BUILD)/unit_tests_traced
+
+$(HT_TRACED): $(HT_UNIT_SRCS) $(HT_UNIT_HDRS) $(HT_DEPS_COMMON) \
+	      tests/common/trace_check.c tools/trace.mk
+	@mkdir -p $(@D)
+	$(HOST_CC) $(HT_UNIT_CFLAGS) -DMEMBLOCK_TRACE -Itests/unit -o $@ \
+		$(HT_UNIT_SRCS) $(HT_COMMON_SRCS) $(HT_MM_SRCS) tests/common/trace_check.c
+
+trace-host-test: $(HT_TRACED)
+	$(HT_TRACED)
+
+host-test: trace-host-test
 
 # ---- Zero cost: mm/ without its trace points is the image's mm/ ----------
 trace-zero-cost: $(OBJS) $(TRACE_OBJS) tools/strip-trace.awk tools/trace-zero-cost.sh
