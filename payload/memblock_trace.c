@@ -792,10 +792,11 @@ void memblock_trace_arm(bool on)
 
 void memblock_trace_describe(char *buf, size_t n)
 {
-	snprintf(buf, n, "%s; rdinstret = %s, the tracer's own left out (%llu + %llu a step)",
+	snprintf(buf, n, "%s; costs in %s, the tracer's own left out (its unseen part measured: %llu a call, %llu a step)",
 		 mode == TRACE_ALL ? "all, every allocation of the boot" :
 				     "chain, the demo's allocations",
-		 icount ? "instructions (-icount)" : "host ticks (no -icount)",
-		 (unsigned long long)(unseen.frame),
+		 icount ? "instructions (rdinstret, -icount)" :
+			  "host ticks (rdinstret without -icount)",
+		 (unsigned long long)unseen.frame,
 		 (unsigned long long)unseen.step);
 }

@@ -36,7 +36,7 @@ void trace_setup(void)
 void trace_banner(void)
 {
 #ifdef MEMBLOCK_TRACE
-	char what[160];
+	char what[256];
 
 	memblock_trace_describe(what, sizeof(what));
 	printf(KEY "%s\n", "memblock.trace",

@@ -87,7 +87,7 @@ test_trace_chain() {
 	cat "$OUT/$name.out" >>"$LOG"
 	check "exit status 0" status_is 0
 	check "the banner says what is traced, in instructions" output_has $name \
-		"memblock.trace         : chain, the demo's allocations; rdinstret = instructions (-icount), the tracer's own left out"
+		"memblock.trace         : chain, the demo's allocations; costs in instructions (rdinstret, -icount), the tracer's own left out"
 	check "one tree per demo allocation" \
 		eval "[ \$(tree_lines $name | grep -c '^--\$') -eq 4 ]"
 	check "each tree walks the seven functions, in order" chain_in_order $name 4
