@@ -66,8 +66,9 @@ CROSS_LDFLAGS += -nostartfiles
 CROSS_LDFLAGS += -T payload/payload.ld
 CROSS_LDFLAGS += -Wl,--gc-sections
 
-# payload/memblock_trace.c, the tracer, goes only into the trace image.
-SRCS := $(filter-out payload/memblock_trace.c,\
+# The tracer goes only into the trace image (tools/trace.mk).
+TRACER_SRCS := payload/memblock_trace.c payload/trace_words.c
+SRCS := $(filter-out $(TRACER_SRCS),\
 	$(wildcard payload/*.S payload/*.c platform/*.c mm/*.c bench/*.c))
 OBJS := $(patsubst %,$(BUILD)/%.o,$(basename $(SRCS)))
 

@@ -15,13 +15,13 @@
 #   make chain-doc-check   docs/chain.md is what the payload prints today
 #
 # build/payload-trace.elf is the same sources compiled with -DMEMBLOCK_TRACE,
-# plus the tracer (payload/memblock_trace.c), in $(BUILD)/trace.
+# plus the tracer (payload/memblock_trace.c, trace_words.c), in $(BUILD)/trace.
 
 TRACE ?= off
 export TRACE
 
 TRACE_KERNEL := $(BUILD)/payload-trace.elf
-TRACE_SRCS   := $(SRCS) payload/memblock_trace.c
+TRACE_SRCS   := $(SRCS) $(TRACER_SRCS)
 TRACE_OBJS   := $(patsubst %,$(BUILD)/trace/%.o,$(basename $(TRACE_SRCS)))
 
 # What make run boots (tools/run-qemu.sh adds memblock.trace=$(TRACE)).

@@ -144,13 +144,14 @@ test_trace_all() {
 		#address-cells = <2>;
 		#size-cells = <2>;
 		ranges;
-		pool {
-			size = <0x00 0x400000>;
+		cma {
 			alignment = <0x00 0x400000>;
+			size = <0x00 0x400000>;
+			reusable;
 		};
-		ranged {
-			size = <0x00 0x100000>;
+		below-64m {
 			alloc-ranges = <0x00 0x83000000 0x00 0x1000000>;
+			size = <0x00 0x100000>;
 		};
 	};
 };
