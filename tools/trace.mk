@@ -29,10 +29,12 @@ ifeq ($(TRACE),off)
 RUN_KERNEL := $(KERNEL)
 else
 RUN_KERNEL := $(TRACE_KERNEL)
-ifeq ($(origin ICOUNT),file)
+# Unless given on the command line: the Makefile exports both, so a make
+# run from another make sees its defaults in the environment.
+ifneq ($(filter file environment,$(origin ICOUNT)),)
 ICOUNT := 1
 endif
-ifeq ($(origin BENCH),file)
+ifneq ($(filter file environment,$(origin BENCH)),)
 BENCH := off
 endif
 endif
