@@ -663,8 +663,8 @@ int memblock_free(phys_addr_t base, phys_addr_t size)
 {
 	phys_addr_t end = base + size - 1;
 
-	memblock_trace("   memblock_free: ", base, end, _RET_IP_);
 	trace_memblock_call(MEMBLOCK_TRACE_FREE, base, size);
+	memblock_trace("   memblock_free: ", base, end, _RET_IP_);
 
 	return trace_memblock_ret(memblock_remove_range(&memblock.reserved,
 							base, size));
@@ -684,8 +684,8 @@ int memblock_reserve(phys_addr_t base, phys_addr_t size)
 {
 	phys_addr_t end = base + size - 1;
 
-	memblock_trace("memblock_reserve: ", base, end, _RET_IP_);
 	trace_memblock_call(MEMBLOCK_TRACE_RESERVE, base, size);
+	memblock_trace("memblock_reserve: ", base, end, _RET_IP_);
 
 	return trace_memblock_ret(memblock_add_range(&memblock.reserved, base,
 						     size, MAX_NUMNODES, 0));
