@@ -13,8 +13,13 @@ HOST_BUILD := $(BUILD)/host
 KERNEL     := $(BUILD)/payload.elf
 
 # ---- What `make run` boots: QEMU virt, 128 MiB, one hart, fw_jump ------
-MEM            ?= 128M
-SMP            ?= 1
+# BOOT=uboot puts U-Boot between OpenSBI and the payload (256 MiB: its
+# distro boot loads boot.scr at 0x8c100000); MACHINE=sifive_u needs 2 harts
+# (hart 0 is the E51, without S-mode).
+BOOT           ?= opensbi
+MACHINE        ?= virt
+MEM            ?= $(if $(filter uboot,$(BOOT)),256M,128M)
+SMP            ?= $(if $(filter sifive_u,$(MACHINE)),2,1)
 FW             ?= jump
 DTB            ?=
 BOOTARGS       ?=
@@ -30,6 +35,7 @@ DEPS += picolibc-riscv64-unknown-elf
 DEPS += qemu-system-misc opensbi
 DEPS += device-tree-compiler libfdt-dev
 DEPS += gdb-multiarch
+DEPS += u-boot-qemu u-boot-tools mtools
 DEPS += gnuplot-nox
 DEPS += gcc make xz-utils
 DEPS += clang libclang-rt-14-dev
@@ -40,8 +46,8 @@ need_toolchain = $(if $(TOOLPREFIX),,$(error riscv64-unknown-elf-gcc not found: 
 CROSS_CC      = $(need_toolchain)$(TOOLPREFIX)gcc
 CROSS_AR      = $(need_toolchain)$(TOOLPREFIX)ar
 CROSS_OBJDUMP = $(need_toolchain)$(TOOLPREFIX)objdump
-CROSS_NM      = $(need_toolchain)$(TOOLPREFIX)nm
 CROSS_OBJCOPY = $(need_toolchain)$(TOOLPREFIX)objcopy
+CROSS_NM      = $(need_toolchain)$(TOOLPREFIX)nm
 
 # ---- libfdt: Linux 6.1's scripts/dtc/libfdt, fetched once per machine ---
 LIBFDT_CACHE ?= $(or $(XDG_CACHE_HOME),$(HOME)/.cache)/memblock-rv/libfdt
@@ -118,13 +124,20 @@ FW_jump     := $(OPENSBI_DIR)/fw_jump.elf
 BENCH       ?= quick
 DTBINFO     := $(HOST_BUILD)/dtbinfo
 # The environment carries them to the script: no shell ever reads BOOTARGS.
-export QEMU OPENSBI_DIR KERNEL MEM SMP FW DTB BOOTARGS MEMBLOCK_DEBUG BENCH ICOUNT
+export QEMU OPENSBI_DIR KERNEL FW DTB BOOTARGS MEMBLOCK_DEBUG BENCH ICOUNT
+export BOOT MACHINE
+# MEM and SMP go to QEMU's runs only: their defaults follow BOOT and
+# MACHINE, which a make started from a recipe (the tests) must compute
+# again, not inherit.
+qemu qemu-gdb: export MEM := $(MEM)
+qemu qemu-gdb: export SMP := $(SMP)
 RUN_QEMU = KERNEL=$(RUN_KERNEL) NM=$(CROSS_NM) DTBINFO=$(DTBINFO) tools/run-qemu.sh
 
 # ---- Host tests and tools, each fragment owning its targets ---------------
 include tests/host.mk          # host-test, host-unit, host-diff, fuzz-mm
 include tests/dt.mk            # platform-test, gendtb, dt-big-test, fuzz-dt
 include tools/bench_report.mk  # bench-report, bench-report-test
+include tools/boot.mk          # payload.bin, the U-Boot disk
 include tools/trace.mk         # payload-trace.elf, trace-test, chain-doc
 
 BENCH_HOST := $(HOST_BUILD)/bench_host
@@ -139,20 +152,20 @@ BENCH_HOST_SRCS := $(MM_HOST_SRCS) $(wildcard bench/*.c) tools/bench_host.c
 
 all: build
 
-build: $(KERNEL) $(BUILD)/payload.asm $(BUILD)/payload.sym
+build: $(KERNEL) $(IMAGE) $(BUILD)/payload.asm $(BUILD)/payload.sym
 
 run: deps
 	@$(MAKE) --no-print-directory qemu
 
 # tools/run-qemu.sh refuses a bad setting, a malformed tree or too little
 # RAM before QEMU starts, and carries the payload's exit status.
-qemu: build $(DTBINFO)
+qemu: build $(DTBINFO) $(if $(filter uboot,$(BOOT)),$(UBOOT_DISK))
 	@$(RUN_QEMU)
 
 debug: deps
 	@$(MAKE) --no-print-directory qemu-gdb
 
-qemu-gdb: build $(DTBINFO)
+qemu-gdb: build $(DTBINFO) $(if $(filter uboot,$(BOOT)),$(UBOOT_DISK))
 	@echo "*** QEMU waits for gdb. In another terminal:"
 	@echo "***   gdb-multiarch $(KERNEL) -ex 'target remote localhost:$(GDBPORT)'"
 	@GDB_WAIT=$(GDBPORT) $(RUN_QEMU)
@@ -166,8 +179,9 @@ test: deps
 	@$(MAKE) --no-print-directory bench-fresh
 
 # The QEMU tests, then the boots of 1,000-region trees (tests/dt.mk).
-qemu-test: build dt-big-test
-	QEMU=$(QEMU) OPENSBI_DIR=$(OPENSBI_DIR) KERNEL=$(KERNEL) NM=$(CROSS_NM) tests/qemu/run.sh
+qemu-test: build dt-big-test $(UBOOT_DISK) $(DT_CHECK)
+	QEMU=$(QEMU) OPENSBI_DIR=$(OPENSBI_DIR) KERNEL=$(KERNEL) NM=$(CROSS_NM) \
+	CROSS_OBJCOPY=$(CROSS_OBJCOPY) DTCHECK=$(DT_CHECK) tests/qemu/run.sh
 
 fuzz: fuzz-mm fuzz-dt
 
@@ -199,7 +213,7 @@ help:
 	@echo "memblock-rv: Linux 4.12 memblock from the device tree, in an S-mode"
 	@echo "RISC-V payload under OpenSBI in QEMU virt."
 	@echo
-	@echo "  make              build $(KERNEL) (and payload.asm, payload.sym); nothing else"
+	@echo "  make              build $(KERNEL), $(IMAGE) (the Image; and payload.asm, payload.sym)"
 	@echo "  make run          deps, then boot it: QEMU virt, 128 MiB, 1 hart, OpenSBI fw_jump;"
 	@echo "                    exits 0 iff the payload does"
 	@echo "  make debug        the same, QEMU waiting for gdb-multiarch on :$(GDBPORT)"
@@ -222,8 +236,11 @@ help:
 	@echo "  make clean        remove $(BUILD)/"
 	@echo
 	@echo "Variables (run, debug):"
-	@echo "  MEM=128M          guest memory (QEMU -m)"
-	@echo "  SMP=1             harts (QEMU -smp)"
+	@echo "  BOOT=opensbi      opensbi: OpenSBI starts the payload; uboot: Debian's U-Boot"
+	@echo "                    boots build/payload.bin with booti from build/uboot/disk.img"
+	@echo "  MACHINE=virt      virt, or sifive_u (QEMU's HiFive Unleashed; payload on hart 1)"
+	@echo "  MEM=128M          guest memory (QEMU -m; BOOT=uboot: 256M)"
+	@echo "  SMP=1             harts (QEMU -smp; MACHINE=sifive_u: 2)"
 	@echo "  FW=jump           OpenSBI firmware: jump (fw_jump.elf) or dynamic (fw_dynamic.bin)"
 	@echo "  DTB=file.dtb      boot with this device tree instead of QEMU's"
 	@echo "  BOOTARGS='...'    /chosen/bootargs: memblock=debug, movable_node,"

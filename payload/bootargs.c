@@ -17,6 +17,7 @@
 
 #include "mm/memblock.h"
 #include "payload/payload.h"
+#include "platform/counters.h"
 
 #define BOOTARGS_MAX	4096
 
@@ -115,6 +116,36 @@ static void set_bench(const char *val)
 	boot_options.bench_quick = i == 0;
 }
 
+/*
+ * A comma-separated list of counters ("cycle,time") as a mask of
+ * 1 << enum counter; a bad name warns and sets nothing.
+ */
+static void set_counters(const char *name, const char *val, unsigned int *mask)
+{
+	char list[32];
+	unsigned int set = 0;
+	char *p, *comma;
+	int c;
+
+	if (!val || strlen(val) >= sizeof(list)) {
+		warn(name, val, "use a list of cycle, instret and time");
+		return;
+	}
+	strcpy(list, val);
+	for (p = list; p; p = comma) {
+		comma = strchr(p, ',');
+		if (comma)
+			*comma++ = '\0';
+		c = counter_by_short_name(p);
+		if (c < 0) {
+			warn(name, val, "use a list of cycle, instret and time");
+			return;
+		}
+		set |= 1U << c;
+	}
+	*mask = set;
+}
+
 /* One parameter: @val is NULL when the word has no '='. */
 static void set_param(const char *name, const char *val)
 {
@@ -152,6 +183,12 @@ static void set_param(const char *name, const char *val)
 		s = pick(name, val, 3, trace_mode_name);
 		if (s >= 0)
 			boot_options.trace = s;
+	} else if (!strcmp(name, "payload.dumpdtb")) {
+		set_flag(name, val, &boot_options.dumpdtb);
+	} else if (!strcmp(name, "payload.counter_trap")) {
+		set_counters(name, val, &boot_options.counter_trap);
+	} else if (!strcmp(name, "payload.counter_stuck")) {
+		set_counters(name, val, &boot_options.counter_stuck);
 	} else if (!strcmp(name, "integrity.scribble")) {
 		s = pick(name, val, 4, scribble_name);
 		if (s >= 0)

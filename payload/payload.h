@@ -9,7 +9,6 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "bench/counters.h"
 #include "mm/memblock.h"
 #include "platform/dt.h"
 
@@ -22,6 +21,7 @@ struct boot_options {
 	bool movable_node;	/* movable_node: skip hotpluggable memory */
 	bool panic;		/* payload.panic: panic on purpose (tests) */
 	bool trap;		/* payload.trap: take an illegal instruction (tests) */
+	bool dumpdtb;		/* payload.dumpdtb: print the blob in hex (tests) */
 	bool bench;		/* bench or bench=quick: run the benchmarks */
 	bool bench_quick;	/* bench=quick: fewer region counts and samples */
 	bool bench_csv;		/* bench.csv: machine-readable lines too */
@@ -32,21 +32,30 @@ struct boot_options {
 	enum trace_mode trace;	/* memblock.trace=: the chain as call trees */
 	/* memblock.gaptree_build_after=: ULONG_MAX when not given */
 	unsigned long gaptree_build_after;
+	unsigned int counter_trap;	/* payload.counter_trap=: counters made to trap (tests) */
+	unsigned int counter_stuck;	/* payload.counter_stuck=: counters made to stand still (tests) */
 };
 
 extern struct boot_options boot_options;
 
 void parse_bootargs(const char *bootargs);	/* payload/bootargs.c */
-void print_banner(unsigned long hartid, const void *fdt);
+void print_banner(unsigned long hartid, const void *fdt,
+		  unsigned long load_addr);
+void dump_dtb(const void *fdt);		/* payload/dumpdtb.c */
 int setup_memblock(const void *fdt);
 int alloc_demo(void);
 int run_benchmarks(void);
 __attribute__((noreturn)) void boot_fail(const char *step);
 
 /* payload/build_meter.c: the cost of setup_memblock(), part by part. */
+struct build_cost {
+	uint64_t cycles;	/* rdcycle; 0 if it does not count */
+	uint64_t instret;	/* rdinstret; 0 if it does not count */
+};
+
 void build_meter_start(void);
 void build_meter_stop(void);
-struct bench_counters build_meter_spent(enum dt_meter_part part);
+struct build_cost build_meter_spent(enum dt_meter_part part);
 
 /*
  * payload/trace.c: memblock.trace=chain|all.  The tracer (the hooks of
