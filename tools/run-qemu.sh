@@ -100,6 +100,8 @@ number RUN_TIMEOUT 0
 [ -z "$DTB" ] || [ -r "$DTB" ] || die "DTB=$DTB: no such file"
 [ -r "$KERNEL" ] || die "$KERNEL missing: run make first"
 machine=$MACHINE
+[ "$TRACE" = off ] || [ "$BOOT" = opensbi ] ||
+	die "TRACE=$TRACE: U-Boot's disk holds the image without trace points: use BOOT=opensbi"
 if [ "$BOOT" = uboot ]; then
 	[ "$MACHINE" = virt ] ||
 		die "BOOT=uboot MACHINE=$MACHINE: Debian's U-Boot for QEMU (u-boot-qemu) is built for virt only: use MACHINE=virt"
