@@ -270,6 +270,7 @@ static bool build(void)
 	built = true;
 	memblock_gaptree_searches(true, ULONG_MAX);
 	memblock_dbg("memblock: gap index built over %lu gaps\n", n + 1);
+	trace_memblock_step(MEMBLOCK_TRACE_INDEX_BUILT, n + 1);
 	return true;
 }
 
@@ -454,6 +455,7 @@ static int grow_pool(phys_addr_t new_area_start, phys_addr_t new_area_size)
 
 	new_nodes = memblock_phys_to_virt(addr);
 	new_capacity = bytes / sizeof(struct gap_node);
+	trace_memblock_step(MEMBLOCK_TRACE_POOL, addr, bytes, new_capacity);
 	memblock_dbg("memblock: gap index is grown to %lu nodes at [%#010llx-%#010llx]\n",
 		     new_capacity, (unsigned long long)addr,
 		     (unsigned long long)(addr + bytes - 1));
@@ -698,6 +700,7 @@ static bool gap_fit_top_down(phys_addr_t gap_lo, phys_addr_t gap_hi,
 	phys_addr_t hi = min(gap_hi, end);
 	long im;
 
+	trace_memblock_step(MEMBLOCK_TRACE_GAP, gap_lo, gap_hi);
 	if (lo >= hi)
 		return false;
 
@@ -726,6 +729,7 @@ static bool gap_fit_bottom_up(phys_addr_t gap_lo, phys_addr_t gap_hi,
 	phys_addr_t hi = min(gap_hi, end);
 	unsigned long im;
 
+	trace_memblock_step(MEMBLOCK_TRACE_GAP, gap_lo, gap_hi);
 	if (lo >= hi)
 		return false;
 
@@ -784,9 +788,11 @@ phys_addr_t memblock_find_gaptree_top_down(phys_addr_t start, phys_addr_t end,
 	uint32_t x;
 
 	/* A 0-byte request matches anywhere; no index: walk. */
-	if (!size || !index_ready())
+	if (!size || !index_ready()) {
+		trace_memblock_step(MEMBLOCK_TRACE_NO_INDEX, size);
 		return memblock_find_binary_top_down(start, end, size, align,
 						     nid, flags);
+	}
 	if (!memblock.memory.total_size || start >= end)
 		return 0;
 
@@ -807,12 +813,16 @@ phys_addr_t memblock_find_gaptree_top_down(phys_addr_t start, phys_addr_t end,
 
 	/* from the gap at the limit down; gaps below @start cannot fit */
 	x = rsv->regions[hi].gap_node;
-	if (nodes[x].len < size)
+	if (nodes[x].len < size) {
+		trace_memblock_step(MEMBLOCK_TRACE_GAP_SHORT,
+				    nodes[x].end - nodes[x].len, nodes[x].end);
 		x = fit_before(x, size);
+	}
 	for (; x != NIL && nodes[x].end > start; x = fit_before(x, size))
 		if (node_fit_top_down(x, start, end, size, align, nid, flags,
 				      &found))
 			return found;
+	trace_memblock_step(MEMBLOCK_TRACE_GAPS_DONE, size);
 	return 0;
 }
 
@@ -836,9 +846,11 @@ phys_addr_t memblock_find_gaptree_bottom_up(phys_addr_t start, phys_addr_t end,
 	phys_addr_t found;
 	uint32_t x;
 
-	if (!size || !index_ready())
+	if (!size || !index_ready()) {
+		trace_memblock_step(MEMBLOCK_TRACE_NO_INDEX, size);
 		return memblock_find_binary_bottom_up(start, end, size, align,
 						      nid, flags);
+	}
 	if (!memblock.memory.total_size || start >= end)
 		return 0;
 
@@ -849,8 +861,12 @@ phys_addr_t memblock_find_gaptree_bottom_up(phys_addr_t start, phys_addr_t end,
 	/* from there up; gaps from @end on cannot fit */
 	if (lo < cnt) {
 		x = rsv->regions[lo].gap_node;
-		if (nodes[x].len < size)
+		if (nodes[x].len < size) {
+			trace_memblock_step(MEMBLOCK_TRACE_GAP_SHORT,
+					    nodes[x].end - nodes[x].len,
+					    nodes[x].end);
 			x = fit_after(x, size);
+		}
 		for (; x != NIL && nodes[x].end - nodes[x].len < end;
 		     x = fit_after(x, size))
 			if (node_fit_bottom_up(x, start, end, size, align, nid,
@@ -863,6 +879,7 @@ phys_addr_t memblock_find_gaptree_bottom_up(phys_addr_t start, phys_addr_t end,
 	    gap_fit_bottom_up(gap_start(cnt), PHYS_ADDR_MAX, start, end, size,
 			      align, nid, flags, &found))
 		return found;
+	trace_memblock_step(MEMBLOCK_TRACE_GAPS_DONE, size);
 	return 0;
 }
 

@@ -9,18 +9,23 @@
 #include <string.h>
 
 #include "mm/memblock.h"
+#include "payload/payload.h"
 #include "platform/dt.h"
 #include "platform/exit.h"
 
 extern char _end[];
 
-/* Off the build meter's clock: memblock=debug prints from inside calls. */
+/*
+ * Off the build meter's clock: memblock=debug prints from inside calls.
+ * Inside a traced call (build/payload-trace.elf), into the trace.
+ */
 void memblock_printf(const char *fmt, ...)
 {
 	va_list ap;
 
 	va_start(ap, fmt);
-	dt_vprintf(fmt, ap);
+	if (!trace_capture(fmt, ap))
+		dt_vprintf(fmt, ap);
 	va_end(ap);
 }
 
@@ -30,12 +35,14 @@ void memblock_panic(const char *fmt, ...)
 	size_t len;
 	va_list ap;
 
+	trace_panic_enter();
 	va_start(ap, fmt);
 	vsnprintf(buf, sizeof(buf), fmt, ap);
 	va_end(ap);
 	len = strlen(buf);
 	if (len && buf[len - 1] == '\n')
 		buf[len - 1] = '\0';
+	trace_panic(buf);
 	printf("Kernel panic - not syncing: %s\n", buf);
 	platform_exit(EXIT_FAIL);
 }
