@@ -356,6 +356,7 @@ int memblock_double_array(struct memblock_type *type,
 	old_array = type->regions;
 	type->regions = new_array;
 	type->max <<= 1;
+	gaptree_array_moved(type);
 
 	/* Free old array. We needn't free it if the array is the static one */
 	if (old_array != memblock_memory_init_regions &&

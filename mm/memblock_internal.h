@@ -232,6 +232,7 @@ void gaptree_inserted(struct memblock_type *type, unsigned long idx);
 void gaptree_removing(struct memblock_type *type, unsigned long first,
 		      unsigned long last);
 void gaptree_resized(struct memblock_type *type, unsigned long idx);
+void gaptree_array_moved(struct memblock_type *type);
 void gaptree_grow(phys_addr_t new_area_start, phys_addr_t new_area_size);
 void gaptree_strategy_changed(void);
 void gaptree_regions_changed(void);
