@@ -54,6 +54,9 @@ LIBFDT_CACHE ?= $(or $(XDG_CACHE_HOME),$(HOME)/.cache)/memblock-rv/libfdt
 LIBFDT_SRCS  := fdt.c fdt_ro.c fdt_strerror.c fdt_addresses.c
 LIBFDT_OBJS  := $(addprefix $(BUILD)/libfdt/,$(LIBFDT_SRCS:.c=.o))
 LIBFDT_A     := $(BUILD)/libfdt.a
+# make deps fetches every part of linux-source-6.1 the project uses at
+# once (tools/fetch-linux-source.sh DIR=ROOT[:SUB,...]): one download.
+LINUX_SOURCE_PARTS += $(LIBFDT_CACHE)=scripts/dtc/libfdt
 
 # ---- Payload flags, one concern per line --------------------------------
 CROSS_CFLAGS += -march=rv64imac -mabi=lp64 -mcmodel=medany
@@ -72,8 +75,35 @@ CROSS_LDFLAGS += -nostartfiles
 CROSS_LDFLAGS += -T payload/payload.ld
 CROSS_LDFLAGS += -Wl,--gc-sections
 
-SRCS := $(wildcard payload/*.S payload/*.c platform/*.c mm/*.c bench/*.c replay/*.c)
+# The tracer goes only into the trace image (tools/trace.mk).
+TRACER_SRCS := payload/memblock_trace.c payload/trace_words.c
+SRCS := $(filter-out $(TRACER_SRCS),\
+	$(wildcard payload/*.S payload/*.c platform/*.c mm/*.c bench/*.c replay/*.c))
 OBJS := $(patsubst %,$(BUILD)/%.o,$(basename $(SRCS)))
+
+# link_payload ELF,OBJS,DIR: the payload ELF from OBJS in two links, the
+# intermediates in DIR.  The first has an empty symbol table, whose
+# function symbols become the table of the second (memblock=debug names
+# callers with it).  The table is linked last, after the stack, so nothing
+# else moves: the check after the second link makes sure.  Build rules
+# below ($(KERNEL)) and tools/trace.mk (the trace image) use it.
+define link_payload
+$(3)/payload.pass1.elf: $(2) $(BUILD)/symbols0.o $(LIBFDT_A) payload/payload.ld
+	$$(CROSS_CC) $$(CROSS_CFLAGS) $$(CROSS_LDFLAGS) -o $$@ $(2) $(BUILD)/symbols0.o $(LIBFDT_A)
+
+$(3)/symbols.c: $(3)/payload.pass1.elf tools/symbols.sh
+	tools/symbols.sh $$(CROSS_NM) $$< $$@
+
+$(3)/symbols.o: $(3)/symbols.c
+	$$(CROSS_CC) $$(CROSS_CFLAGS) -c -o $$@ $$<
+
+$(1): $(3)/payload.pass1.elf $(3)/symbols.o
+	$$(CROSS_CC) $$(CROSS_CFLAGS) $$(CROSS_LDFLAGS) -o $$@ $(2) $(3)/symbols.o $(LIBFDT_A)
+	@$$(CROSS_NM) -n $(3)/payload.pass1.elf | grep -v -e payload_ -e " _end$$$$" >$(3)/pass1.nm
+	@$$(CROSS_NM) -n $$@ | grep -v -e payload_ -e " _end$$$$" >$(3)/pass2.nm
+	@cmp -s $(3)/pass1.nm $(3)/pass2.nm || \
+		{ echo "payload: the symbol table moved other symbols"; rm -f $$@; exit 1; }
+endef
 
 # ---- Host tools and tests, one concern per line -------------------------
 HOST_CC    ?= gcc
@@ -104,14 +134,16 @@ export BOOT MACHINE
 # again, not inherit.
 qemu qemu-gdb: export MEM := $(MEM)
 qemu qemu-gdb: export SMP := $(SMP)
-RUN_QEMU = NM=$(CROSS_NM) DTBINFO=$(DTBINFO) tools/run-qemu.sh
+RUN_QEMU = KERNEL=$(RUN_KERNEL) NM=$(CROSS_NM) DTBINFO=$(DTBINFO) tools/run-qemu.sh
 
 # ---- Host tests and tools, each fragment owning its targets ---------------
 include tests/host.mk          # host-test, host-unit, host-diff, fuzz-mm
 include tests/dt.mk            # platform-test, gendtb, dt-big-test, fuzz-dt
 include tools/bench_report.mk  # bench-report, bench-report-test
+include tests/linux.mk         # linux-test: Linux's own memblock tests
 include tests/replay.mk        # replay, replay-test, replay-tool
 include tools/boot.mk          # payload.bin, the U-Boot disk
+include tools/trace.mk         # payload-trace.elf, trace-test, chain-doc
 
 BENCH_HOST := $(HOST_BUILD)/bench_host
 BENCH_HOST_SRCS := $(MM_HOST_SRCS) $(wildcard bench/*.c) tools/bench_host.c
@@ -145,10 +177,12 @@ qemu-gdb: build $(DTBINFO) $(if $(filter uboot,$(BOOT)),$(UBOOT_DISK))
 
 test: deps
 	@$(MAKE) --no-print-directory host-test
+	@$(MAKE) --no-print-directory linux-test
 	@$(MAKE) --no-print-directory bench-report-test
 	@$(MAKE) --no-print-directory platform-test
 	@$(MAKE) --no-print-directory qemu-test
 	@$(MAKE) --no-print-directory replay-test
+	@$(MAKE) --no-print-directory trace-zero-cost
 	@$(MAKE) --no-print-directory bench-fresh
 
 # The QEMU tests, then the boots of 1,000-region trees (tests/dt.mk).
@@ -179,7 +213,7 @@ bench-run: build $(BENCH_HOST) $(BR_BIN) $(RP_TOOL)
 
 deps:
 	@tools/deps.sh $(DEPS)
-	@tools/fetch-libfdt.sh $(LIBFDT_CACHE)
+	@tools/fetch-linux-source.sh $(LINUX_SOURCE_PARTS)
 
 libfdt: $(LIBFDT_A)
 
@@ -191,9 +225,11 @@ help:
 	@echo "  make run          deps, then boot it: QEMU virt, 128 MiB, 1 hart, OpenSBI fw_jump;"
 	@echo "                    exits 0 iff the payload does"
 	@echo "  make debug        the same, QEMU waiting for gdb-multiarch on :$(GDBPORT)"
-	@echo "  make test         deps, then host-test, bench-report-test, platform-test, qemu-test,"
-	@echo "                    replay-test, bench-fresh (is reports/ from HEAD's mm/ and bench/?)"
+	@echo "  make test         deps, then host-test, linux-test, bench-report-test, platform-test,"
+	@echo "                    qemu-test, replay-test, trace-zero-cost, bench-fresh (is reports/"
+	@echo "                    from HEAD's mm/ and bench/?)"
 	@echo "  make host-test    host tests of mm/: unit and differential (host-unit, host-diff)"
+	@echo "  make linux-test   Linux's own memblock tests (v6.1) on mm/, every strategy combination"
 	@echo "  make platform-test host tests of platform/dt.c (and builds fuzz-dt)"
 	@echo "  make qemu-test    QEMU tests (tests/qemu), with dt-big-test's 1,000-region trees"
 	@echo "  make bench        deps, then bench/ in QEMU (icount, tcg) and natively -> reports/"
@@ -201,12 +237,16 @@ help:
 	@echo "                    REPS=5: runs of the tcg and host modes)"
 	@echo "  make bench-report reports/bench.csv -> bench.md and plots (bench-report-test: its test)"
 	@echo "  make bench-readme README's benchmark table from reports/ (make bench runs it)"
+	@echo "  make trace        build $(TRACE_KERNEL): the payload with mm/'s trace points"
+	@echo "  make trace-zero-cost  $(KERNEL)'s mm/ objects are mm/'s without trace points"
+	@echo "  make chain-doc    docs/chain.md from real runs of the trace image (chain-doc-check)"
 	@echo "  make fuzz         the libFuzzer targets fuzz-mm, fuzz-dt and fuzz-replay, FUZZ_SECONDS each"
 	@echo "  make replay LOG=file.log [DTB=file.dtb]"
 	@echo "                    replay a kernel's memblock=debug log in the payload under every"
 	@echo "                    strategy, QEMU -icount (REPLAY_MEM=$(REPLAY_MEM)); replay-test: its tests"
 	@echo "  make gendtb       $(GENDTB): big device trees from QEMU's (-h for options)"
-	@echo "  make deps         install missing Debian packages (as root) and fetch libfdt"
+	@echo "  make deps         install missing Debian packages (as root); fetch libfdt and"
+	@echo "                    Linux's memblock tests (from linux-source-6.1, once per machine)"
 	@echo "  make clean        remove $(BUILD)/"
 	@echo
 	@echo "Variables (run, debug):"
@@ -220,14 +260,19 @@ help:
 	@echo "  BOOTARGS='...'    /chosen/bootargs: memblock=debug, movable_node,"
 	@echo "                    memblock.find=linear|binary|gaptree,"
 	@echo "                    memblock.update=linear|binary, bench=quick|full|off,"
-	@echo "                    payload.panic, payload.trap (the last of two wins)"
+	@echo "                    memblock.trace=chain|all|off, memblock.gaptree_build_after=N,"
+	@echo "                    payload.panic, payload.trap, payload.demo_fail (the last of two wins)"
 	@echo "  MEMBLOCK_DEBUG=1  adds memblock=debug: trace every memblock call"
 	@echo "  BENCH=quick       run's benchmarks: quick (default), full or off"
 	@echo "  ICOUNT=1          QEMU -icount shift=0: rdcycle/rdinstret count instructions"
+	@echo "  TRACE=chain       boot $(TRACE_KERNEL) with memblock.trace=chain: the demo's"
+	@echo "                    allocations as call trees (all: every allocation of the boot);"
+	@echo "                    ICOUNT then defaults to 1 and BENCH to off (docs/chain.md)"
 	@echo "  GRACE=3           seconds QEMU may take to end after the payload's status line"
 	@echo "  RUN_TIMEOUT=0     stop QEMU after this many seconds (0: never)"
 	@echo "  TOOLPREFIX=...    cross toolchain prefix (default riscv64-unknown-elf-)"
 	@echo "  LIBFDT_CACHE=dir  where libfdt's sources are kept ($(LIBFDT_CACHE))"
+	@echo "  LT_CACHE=dir      where Linux's memblock tests are kept ($(LT_CACHE))"
 	@echo "Variables (tests, bench):"
 	@echo "  DIFF_OPS=$(DIFF_OPS)  DIFF_SEED=$(DIFF_SEED)  FUZZ_SECONDS=$(FUZZ_SECONDS)  BIG=$(BIG)  QUICK=$(QUICK)  REPS=$(REPS)"
 	@echo "  HOST_CC=$(HOST_CC)  HOST_CLANG=$(HOST_CLANG) (the fuzz targets)"
@@ -236,29 +281,14 @@ clean:
 	rm -rf $(BUILD)
 
 # ---- Build rules ----------------------------------------------------------
-# Two links: the first with an empty symbol table, whose function symbols
-# become the table of the second (memblock=debug names callers with it).
-# The table is linked last, after the stack, so nothing else moves: the
-# check after the second link makes sure.
-$(BUILD)/payload.pass1.elf: $(OBJS) $(BUILD)/symbols0.o $(LIBFDT_A) payload/payload.ld
-	$(CROSS_CC) $(CROSS_CFLAGS) $(CROSS_LDFLAGS) -o $@ $(OBJS) $(BUILD)/symbols0.o $(LIBFDT_A)
+$(eval $(call link_payload,$(KERNEL),$(OBJS),$(BUILD)))
 
 $(BUILD)/symbols0.c: tools/symbols.sh
 	@mkdir -p $(@D)
 	tools/symbols.sh $(CROSS_NM) - $@
 
-$(BUILD)/symbols.c: $(BUILD)/payload.pass1.elf tools/symbols.sh
-	tools/symbols.sh $(CROSS_NM) $< $@
-
-$(BUILD)/symbols0.o $(BUILD)/symbols.o: $(BUILD)/%.o: $(BUILD)/%.c
+$(BUILD)/symbols0.o: $(BUILD)/symbols0.c
 	$(CROSS_CC) $(CROSS_CFLAGS) -c -o $@ $<
-
-$(KERNEL): $(BUILD)/payload.pass1.elf $(BUILD)/symbols.o
-	$(CROSS_CC) $(CROSS_CFLAGS) $(CROSS_LDFLAGS) -o $@ $(OBJS) $(BUILD)/symbols.o $(LIBFDT_A)
-	@$(CROSS_NM) -n $(BUILD)/payload.pass1.elf | grep -v -e payload_ -e " _end$$" >$(BUILD)/pass1.nm
-	@$(CROSS_NM) -n $@ | grep -v -e payload_ -e " _end$$" >$(BUILD)/pass2.nm
-	@cmp -s $(BUILD)/pass1.nm $(BUILD)/pass2.nm || \
-		{ echo "payload: the symbol table moved other symbols"; rm -f $@; exit 1; }
 
 $(BUILD)/payload.asm: $(KERNEL)
 	$(CROSS_OBJDUMP) -S $< >$@
@@ -274,7 +304,7 @@ $(BUILD)/%.o: %.S
 	@mkdir -p $(@D)
 	$(CROSS_CC) $(CROSS_CFLAGS) -c -o $@ $<
 
-# `make deps` fetches libfdt (tools/fetch-libfdt.sh); `make` only says so.
+# `make deps` fetches libfdt (tools/fetch-linux-source.sh); `make` only says so.
 $(LIBFDT_CACHE)/.complete:
 	@echo "libfdt's sources are not in $(LIBFDT_CACHE): run \`make deps\`" >&2; exit 1
 

@@ -73,5 +73,6 @@ void print_banner(unsigned long hartid, const void *fdt,
 	printf(KEY "find %s, update %s\n", "memblock Strategies",
 	       memblock_find_strategy_name(memblock_get_find_strategy()),
 	       memblock_update_strategy_name(memblock_get_update_strategy()));
+	trace_banner();
 	printf("\n");
 }

@@ -19,7 +19,10 @@ extern char _end[];
 
 const struct memblock_redirect *memblock_redirect;
 
-/* Off the build meter's clock: memblock=debug prints from inside calls. */
+/*
+ * Off the build meter's clock: memblock=debug prints from inside calls.
+ * Inside a traced call (build/payload-trace.elf), into the trace.
+ */
 void memblock_printf(const char *fmt, ...)
 {
 	va_list ap;
@@ -27,7 +30,7 @@ void memblock_printf(const char *fmt, ...)
 	va_start(ap, fmt);
 	if (memblock_redirect)
 		memblock_redirect->vprintf(fmt, ap);
-	else
+	else if (!trace_capture(fmt, ap))
 		dt_vprintf(fmt, ap);
 	va_end(ap);
 }
@@ -38,12 +41,14 @@ void memblock_panic(const char *fmt, ...)
 	size_t len;
 	va_list ap;
 
+	trace_panic_enter();
 	va_start(ap, fmt);
 	vsnprintf(buf, sizeof(buf), fmt, ap);
 	va_end(ap);
 	len = strlen(buf);
 	if (len && buf[len - 1] == '\n')
 		buf[len - 1] = '\0';
+	trace_panic(buf);
 	printf("Kernel panic - not syncing: %s\n", buf);
 	platform_exit(EXIT_FAIL);
 }

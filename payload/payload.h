@@ -6,10 +6,14 @@
 
 #include <stdarg.h>
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 #include "mm/memblock.h"
 #include "platform/dt.h"
+
+/* memblock.trace=: payload/trace.c */
+enum trace_mode { TRACE_OFF, TRACE_CHAIN, TRACE_ALL };
 
 /* What /chosen/bootargs asked for. */
 struct boot_options {
@@ -21,9 +25,13 @@ struct boot_options {
 	bool bench;		/* bench or bench=quick: run the benchmarks */
 	bool bench_quick;	/* bench=quick: fewer region counts and samples */
 	bool bench_csv;		/* bench.csv: machine-readable lines too */
+	bool demo_fail;		/* payload.demo_fail: a request that cannot fit */
 	enum memblock_find_strategy find;	/* memblock.find= */
 	enum memblock_update_strategy update;	/* memblock.update= */
 	int scribble;		/* integrity.scribble=: 0 none, 1 dtb, 2 text, 3 block */
+	enum trace_mode trace;	/* memblock.trace=: the chain as call trees */
+	/* memblock.gaptree_build_after=: ULONG_MAX when not given */
+	unsigned long gaptree_build_after;
 	unsigned int counter_trap;	/* payload.counter_trap=: counters made to trap (tests) */
 	unsigned int counter_stuck;	/* payload.counter_stuck=: counters made to stand still (tests) */
 };
@@ -49,6 +57,41 @@ struct build_cost {
 void build_meter_start(void);
 void build_meter_stop(void);
 struct build_cost build_meter_spent(enum dt_meter_part part);
+
+/*
+ * payload/trace.c: memblock.trace=chain|all.  The tracer (the hooks of
+ * mm/memblock_trace.h) is payload/memblock_trace.c, in the trace image
+ * only; in the other one, capturing and panicking are no-ops.
+ */
+const char *trace_mode_name(int mode);
+void trace_setup(void);
+void trace_banner(void);
+void trace_demo(bool on);
+void trace_untraced_cost(uint64_t instret);
+#ifdef MEMBLOCK_TRACE
+void memblock_trace_start(enum trace_mode mode);
+void memblock_trace_arm(bool on);
+void memblock_trace_describe(char *buf, size_t n);
+bool trace_capture(const char *fmt, va_list ap);
+void trace_panic_enter(void);
+void trace_panic(const char *msg);
+#else
+static inline bool trace_capture(const char *fmt, va_list ap)
+{
+	(void)fmt;
+	(void)ap;
+	return false;
+}
+
+static inline void trace_panic_enter(void)
+{
+}
+
+static inline void trace_panic(const char *msg)
+{
+	(void)msg;
+}
+#endif
 
 /* payload/integrity.c: what was allocated, and what must stay untouched. */
 void integrity_snapshot(const void *fdt);

@@ -39,21 +39,6 @@ struct step {
 	ulong flags;
 };
 
-/*
- * Mirrored memory exists.  4.12 asks memblock_has_mirror, set once any
- * memory was marked mirror; a replay marks none, so the flag is on exactly
- * when some region carries it.
- */
-static bool have_mirror(void)
-{
-	struct memblock_region *r;
-
-	for_each_memblock(memory, r)
-		if (memblock_is_mirror(r))
-			return true;
-	return false;
-}
-
 static int add(struct step *s, int n, phys_addr_t min_addr, int nid,
 	       ulong flags)
 {
@@ -65,7 +50,7 @@ static int add(struct step *s, int n, phys_addr_t min_addr, int nid,
 static int steps_of(const struct replay_op *op, const struct replay_request *rq,
 		    bool linux61, struct step *s)
 {
-	ulong first = have_mirror() ? MEMBLOCK_MIRROR : MEMBLOCK_NONE;
+	ulong first = choose_memblock_flags();	/* 4.12's, and 6.1's */
 	bool other = rq->nid != NUMA_NO_NODE && !(linux61 && rq->exact_nid);
 	phys_addr_t m = rq->min_addr;
 	ulong f = first;

@@ -97,9 +97,15 @@ static uint64_t call(const struct replay_op *op,
 	case RK_RESERVE:
 		return memblock_reserve(op->base, op->size);
 	case RK_FREE:
+		if (op->call == RC_FREE_EARLY_412) {
+			__memblock_free_early(op->base, op->size);
+			return 0;
+		}
 		return memblock_free(op->base, op->size);
 	case RK_FREE_LATE:
-		return 0;	/* pages to the page allocator: none here */
+		/* pages to the page allocator (none here): memblock unchanged */
+		__memblock_free_late(op->base, op->size);
+		return 0;
 	case RK_SET_NODE:
 		return memblock_set_node(op->base, op->size, &memblock.memory,
 					 op->nid);

@@ -93,10 +93,34 @@ static bool by_allocator(const struct event *ev)
 	       !starts(ev->caller, "memblock_double_array");
 }
 
+/*
+ * A reservation whose caller is an address: a kernel without kallsyms
+ * (or a static function that dladdr() cannot name).  The line's place
+ * says what it is: right after a request, of its size, it served it.
+ */
+static bool unnamed(const struct event *ev)
+{
+	return ev->type == EV_RANGE && starts(ev->caller, "0x");
+}
+
 /* The new array's reservation, or the old one's free: a doubling's own. */
 static bool by_doubling(const struct event *ev)
 {
 	return ev->type == EV_RANGE && starts(ev->caller, "memblock_double_array");
+}
+
+/* ... or one by an unnamed caller, where only a doubling's may be. */
+static bool doubling_own(const struct event *ev)
+{
+	return by_doubling(ev) || unnamed(ev);
+}
+
+/* @le is the reservation NODE_DATA's line right after it names. */
+static bool names_node_data(const struct line_event *le,
+			    const struct line_event *next)
+{
+	return next && next->ev.type == EV_NODE_DATA &&
+	       next->ev.base == le->ev.base && next->ev.size == le->ev.size;
 }
 
 static bool frees(const struct event *ev)
@@ -159,11 +183,11 @@ static int doubling(struct builder *b, const struct line_event *le)
 	op->flags |= le->ev.dump_type ? RF_DOUBLES_RESERVED : RF_DOUBLES_MEMORY;
 	op->doubled_at = le->ev.base;
 	b->out->hdr.flags |= RL_HAS_DOUBLING;
-	if (next && by_doubling(&next->ev) && frees(&next->ev)) {
+	if (next && doubling_own(&next->ev) && frees(&next->ev)) {
 		b->at++;
 		next = peek(b, 1);
 	}
-	if (!next || !by_doubling(&next->ev) || next->ev.call != RC_RESERVE ||
+	if (!next || !doubling_own(&next->ev) || next->ev.call != RC_RESERVE ||
 	    next->ev.base != le->ev.base)
 		return fail(b, le->line, "'is doubled' with no reservation of the new array after it (memblock_double_array): %s",
 			    next ? "lines out of order?" : "the log ends here: cut short?");
@@ -198,8 +222,7 @@ static int lone_reservation(struct builder *b, const struct line_event *le)
 	const struct line_event *next = peek(b, 1);
 	struct replay_op *op;
 
-	if (next && next->ev.type == EV_NODE_DATA &&
-	    next->ev.base == le->ev.base && next->ev.size == le->ev.size) {
+	if (names_node_data(le, next)) {
 		if (!b->nodes_set)
 			set_nodes_from_start(b, le->line);
 		op = emit(b, le->line, RK_ALLOC_NODE_DATA, RC_NODE_DATA);
@@ -324,13 +347,15 @@ static int step(struct builder *b, const struct line_event *le)
 	const struct event *ev = &le->ev;
 	const struct line_event *next;
 
+	next = peek(b, 1);
+	if (b->pending >= 0 && unnamed(ev) && ev->call == RC_RESERVE &&
+	    !b->out->ops[b->pending].attempts &&
+	    ev->size == b->out->ops[b->pending].size && !names_node_data(le, next))
+		return attempt(b, le);
 	if (b->pending >= 0 && by_allocator(ev)) {
 		struct replay_op *op = &b->out->ops[b->pending];
 
-		next = peek(b, 1);
-		if (ev->size == op->size &&
-		    !(next && next->ev.type == EV_NODE_DATA &&
-		      next->ev.base == ev->base))
+		if (ev->size == op->size && !names_node_data(le, next))
 			return attempt(b, le);
 		if (!op->attempts && !(next && next->ev.type == EV_NODE_DATA))
 			return fail(b, le->line, "the reservation is 0x%llx bytes, the request at line %u %llu: it does not match its request",
@@ -348,7 +373,8 @@ static int step(struct builder *b, const struct line_event *le)
 		if (by_doubling(ev))
 			return fail(b, le->line, "memblock_double_array's %s with no 'is doubled' line before it: lines out of order?",
 				    frees(ev) ? "free" : "reservation");
-		if (by_allocator(ev))
+		if (by_allocator(ev) ||
+		    (unnamed(ev) && names_node_data(le, peek(b, 1))))
 			return lone_reservation(b, le);
 		range_call(b, le);
 		return 0;

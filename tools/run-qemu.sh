@@ -20,6 +20,8 @@
 #   ICOUNT=0         1: -icount shift=0 (rdcycle/rdinstret count instructions)
 #   INITRD=          a file QEMU loads into RAM and names in /chosen
 #                    linux,initrd-start/-end (make replay: the op list)
+#   TRACE=off        chain or all: memblock.trace=TRACE before BOOTARGS (KERNEL
+#                    must then be the trace image, build/payload-trace.elf)
 #   GDB_WAIT=        a TCP port: QEMU waits there for gdb (make debug)
 #   GRACE=3          seconds QEMU may take to end after the payload's status line
 #   RUN_TIMEOUT=0    seconds before QEMU is stopped whatever happens (0: never)
@@ -51,6 +53,7 @@ MEMBLOCK_DEBUG=${MEMBLOCK_DEBUG-0}
 BENCH=${BENCH-quick}
 ICOUNT=${ICOUNT-0}
 INITRD=${INITRD-}
+TRACE=${TRACE-off}
 GDB_WAIT=${GDB_WAIT-}
 GRACE=${GRACE-3}
 RUN_TIMEOUT=${RUN_TIMEOUT-0}
@@ -91,6 +94,7 @@ choice FW jump dynamic
 choice BENCH quick full off
 choice MEMBLOCK_DEBUG 0 1
 choice ICOUNT 0 1
+choice TRACE off chain all
 number SMP 1
 number GRACE 1
 number RUN_TIMEOUT 0
@@ -100,6 +104,8 @@ number RUN_TIMEOUT 0
 [ -z "$INITRD" ] || [ -r "$INITRD" ] || die "INITRD=$INITRD: no such file"
 [ -r "$KERNEL" ] || die "$KERNEL missing: run make first"
 machine=$MACHINE
+[ "$TRACE" = off ] || [ "$BOOT" = opensbi ] ||
+	die "TRACE=$TRACE: U-Boot's disk holds the image without trace points: use BOOT=opensbi"
 if [ "$BOOT" = uboot ]; then
 	[ "$MACHINE" = virt ] ||
 		die "BOOT=uboot MACHINE=$MACHINE: Debian's U-Boot for QEMU (u-boot-qemu) is built for virt only: use MACHINE=virt"
@@ -145,6 +151,7 @@ fi
 words=()
 [ "$MEMBLOCK_DEBUG" = 1 ] && words+=(memblock=debug)
 [ "$BENCH" = off ] || words+=("bench=$BENCH")
+[ "$TRACE" = off ] || words+=("memblock.trace=$TRACE")
 bootargs="${words[*]}"
 [ -n "$BOOTARGS" ] && bootargs="${bootargs:+$bootargs }$BOOTARGS"
 

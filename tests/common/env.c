@@ -106,6 +106,9 @@ void memblock_panic(const char *fmt, ...)
 	va_end(ap);
 	if (ht_verbose)
 		printf("panic: %s", ht_panic_buf);
+#ifdef MEMBLOCK_TRACE
+	ht_trace_panicked();
+#endif
 	if (ht_panic_jmp)
 		longjmp(*ht_panic_jmp, 1);
 	ht_unexpected(ht_panic_buf);
@@ -192,6 +195,9 @@ phys_addr_t memblock_kernel_end(void)
 
 void ht_env_reset(void)
 {
+#ifdef MEMBLOCK_TRACE
+	ht_trace_settled();
+#endif
 	memblock_reset();
 	memblock_set_index_footprint(false);
 	/* the index from the first search: host tests exercise it most */

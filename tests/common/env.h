@@ -83,4 +83,11 @@ void ht_ram_unmap_all(void);
  */
 void ht_env_reset(void);
 
+/*
+ * tests/common/trace_check.c, in a build with -DMEMBLOCK_TRACE: a panic
+ * unwound the traced calls; every traced call has returned.
+ */
+void ht_trace_panicked(void);
+void ht_trace_settled(void);
+
 #endif /* TESTS_COMMON_ENV_H */
