@@ -129,13 +129,9 @@ static int run_here(const void *blob, size_t bytes, bool time, bool list_failed,
 		free(cfg.arena);
 		return 2;
 	}
-	ht_phys_to_virt_hook = replay_va;
-	ht_virt_to_phys_hook = replay_pa;
-	ht_printf_hook = replay_message;
+	ht_redirect(replay_va, replay_pa, replay_message);
 	ret = replay_run(&list, &cfg);
-	ht_phys_to_virt_hook = NULL;
-	ht_virt_to_phys_hook = NULL;
-	ht_printf_hook = NULL;
+	ht_redirect(NULL, NULL, NULL);
 	free(cfg.scratch);
 	free(cfg.arena);
 	return ret < 0 ? 2 : ret;

@@ -36,6 +36,15 @@ static __attribute__((noreturn)) void ht_default_unexpected(const char *msg)
 void (*ht_unexpected)(const char *msg) __attribute__((noreturn)) =
 	ht_default_unexpected;
 
+void ht_redirect(void *(*va)(phys_addr_t addr),
+		 phys_addr_t (*pa)(const void *ptr),
+		 void (*out)(const char *fmt, va_list ap))
+{
+	ht_phys_to_virt_hook = va;
+	ht_virt_to_phys_hook = pa;
+	ht_printf_hook = out;
+}
+
 const char *ht_log(void)
 {
 	return ht_log_buf;

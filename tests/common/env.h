@@ -72,6 +72,10 @@ extern void (*ht_unexpected)(const char *msg) __attribute__((noreturn));
 extern void *(*ht_phys_to_virt_hook)(phys_addr_t addr);
 extern phys_addr_t (*ht_virt_to_phys_hook)(const void *ptr);
 extern void (*ht_printf_hook)(const char *fmt, va_list ap);
+/* All three at once; NULLs put them back. */
+void ht_redirect(void *(*va)(phys_addr_t addr),
+		 phys_addr_t (*pa)(const void *ptr),
+		 void (*out)(const char *fmt, va_list ap));
 
 /* Simulated RAM: [base, base + size) becomes addressable, zero-filled. */
 void *ht_ram_map(phys_addr_t base, size_t size);

@@ -31,13 +31,9 @@ static int replay_blob_quietly(const void *blob, size_t bytes)
 	cfg.arena = malloc(cfg.arena_bytes);
 	if (!cfg.arena)
 		return 0;
-	ht_phys_to_virt_hook = replay_va;
-	ht_virt_to_phys_hook = replay_pa;
-	ht_printf_hook = replay_message;
+	ht_redirect(replay_va, replay_pa, replay_message);
 	ret = replay_run(&list, &cfg);
-	ht_phys_to_virt_hook = NULL;
-	ht_virt_to_phys_hook = NULL;
-	ht_printf_hook = NULL;
+	ht_redirect(NULL, NULL, NULL);
 	free(cfg.arena);
 	if (ret < 0)
 		abort();	/* a list it made, and it could not run */

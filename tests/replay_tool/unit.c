@@ -132,13 +132,9 @@ static int quiet_run(const struct replay_list *list, size_t scratch_bytes)
 	if (!ht_verbose)
 		dup2(null, 1);
 	close(null);
-	ht_phys_to_virt_hook = replay_va;
-	ht_virt_to_phys_hook = replay_pa;
-	ht_printf_hook = replay_message;
+	ht_redirect(replay_va, replay_pa, replay_message);
 	ret = replay_run(list, &cfg);
-	ht_phys_to_virt_hook = NULL;
-	ht_virt_to_phys_hook = NULL;
-	ht_printf_hook = NULL;
+	ht_redirect(NULL, NULL, NULL);
 	fflush(stdout);
 	dup2(saved, 1);
 	close(saved);
