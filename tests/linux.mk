@@ -54,6 +54,9 @@ linux-test: $(LT_BIN)
 			$(LT_BIN) --find $$find --update $$update || status=1; \
 		done; \
 	done; \
+	for update in linear binary; do \
+		$(LT_BIN) --find gaptree --update $$update --unannounced || status=1; \
+	done; \
 	exit $$status
 
 # `make deps` fetches the suite; `make` only says so.
