@@ -85,7 +85,7 @@ trace-host-test: $(HT_TRACED)
 host-test: trace-host-test
 
 # ---- Zero cost: mm/ without its trace points is the image's mm/ ----------
-trace-zero-cost: $(OBJS) $(TRACE_OBJS) tools/strip-trace.awk tools/trace-zero-cost.sh
+trace-zero-cost: $(KERNEL) $(TRACE_KERNEL) tools/strip-trace.awk tools/trace-zero-cost.sh
 	CROSS_CC=$(CROSS_CC) OBJCOPY=$(CROSS_OBJCOPY) NM=$(CROSS_NM) \
 	tools/trace-zero-cost.sh $(BUILD) "$(CROSS_CFLAGS)"
 
