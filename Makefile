@@ -78,7 +78,7 @@ CROSS_LDFLAGS += -Wl,--gc-sections
 # The tracer goes only into the trace image (tools/trace.mk).
 TRACER_SRCS := payload/memblock_trace.c payload/trace_words.c
 SRCS := $(filter-out $(TRACER_SRCS),\
-	$(wildcard payload/*.S payload/*.c platform/*.c mm/*.c bench/*.c replay/*.c))
+	$(wildcard payload/*.S payload/*.c platform/*.c mm/*.c bench/*.c bench/replay/*.c))
 OBJS := $(patsubst %,$(BUILD)/%.o,$(basename $(SRCS)))
 
 # link_payload ELF,OBJS,DIR: the payload ELF from OBJS in two links, the

@@ -14,7 +14,7 @@
  * RAM overlaps the payload's ([0x80200000, 0x88000000) is where both
  * live), so the replayed memblock must write nothing there: mm/ writes
  * only through __va(), which memblock_redirect sends to a scratch window
- * that the payload allocates from its own memblock (replay/scratch.c),
+ * that the payload allocates from its own memblock (bench/replay/scratch.c),
  * and the replay zeroes no allocation.  The op list, now reserved in the
  * payload's memblock, is checked unchanged afterwards, and the integrity
  * check at the end covers the rest.
@@ -25,7 +25,7 @@
 #include "bench/counters.h"
 #include "mm/memblock.h"
 #include "payload/payload.h"
-#include "replay/replay.h"
+#include "bench/replay/replay.h"
 
 static const struct memblock_redirect to_replay = {
 	.phys_to_virt = replay_va,

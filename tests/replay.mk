@@ -26,11 +26,11 @@ REPLAY_MEM ?= 256M
 export LOG
 
 RP_TOOL      := $(HOST_BUILD)/replay
-RP_ENGINE    := $(wildcard replay/*.c)
-RP_HDRS      := $(wildcard replay/*.h) tools/replay_host.h tools/replay_build.h
-RP_PARSE_SRCS := tools/replay_line.c tools/replay_log.c tools/replay_ops.c \
-		 tools/replay_start.c tools/replay_dtb.c
-RP_TOOL_SRCS := tools/replay.c $(RP_PARSE_SRCS) $(RP_ENGINE) $(MM_HOST_SRCS)
+RP_ENGINE    := $(wildcard bench/replay/*.c)
+RP_HDRS      := $(wildcard bench/replay/*.h) tools/replay/host.h tools/replay/build.h
+RP_PARSE_SRCS := tools/replay/line.c tools/replay/log.c tools/replay/ops.c \
+		 tools/replay/start.c tools/replay/dtb.c
+RP_TOOL_SRCS := tools/replay/replay.c $(RP_PARSE_SRCS) $(RP_ENGINE) $(MM_HOST_SRCS)
 RP_CFLAGS    := $(HOST_CFLAGS) $(SANITIZE) -O1
 RP_UNIT      := $(HOST_BUILD)/replay_unit
 # The unit test names mm/'s callers with dladdr(): its symbols exported.

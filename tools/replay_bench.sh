@@ -6,7 +6,7 @@
 #
 # Usage: tools/replay_bench.sh OUTDIR CSV
 #   appends to CSV, for each log NAME: "icount,1,replay-NAME,..." rows,
-#   the cost of each call type (replay/report.c, print_csv()), and the
+#   the cost of each call type (bench/replay/report.c, print_csv()), and the
 #   workload `replay`: op `whole`, every call of the boot (its mean per
 #   call), at N = the most reserved regions the boot had, so that the
 #   boots line up by size in one plot.  Each console goes to

@@ -10,9 +10,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "replay/replay.h"
+#include "bench/replay/replay.h"
 #include "tests/common/env.h"
-#include "tools/replay_host.h"
+#include "tools/replay/host.h"
 
 #define SCRATCH	(256u << 10)
 

@@ -18,7 +18,7 @@
  *    more stops with one message, and nothing is written outside it;
  *  - a named difference shown: 6.1's exact-node allocation that gets
  *    nothing where 4.12 falls back to another node;
- *  - the replay's 4.12 virt chain (replay/chains.c: 4.12's steps without
+ *  - the replay's 4.12 virt chain (bench/replay/chains.c: 4.12's steps without
  *    the memset) against mm/'s memblock_virt_alloc_try_nid_nopanic(), on
  *    random states with two nodes and mirrored memory, under every
  *    combination: the same block and the same arrays.
@@ -31,9 +31,9 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "replay/internal.h"
+#include "bench/replay/internal.h"
 #include "tests/common/ht.h"
-#include "tools/replay_host.h"
+#include "tools/replay/host.h"
 
 #define LOGS	"tests/replay/"
 

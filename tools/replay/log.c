@@ -28,7 +28,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-#include "tools/replay_build.h"
+#include "tools/replay/build.h"
 
 /* ---- the first pass: lines to events ---- */
 

@@ -23,7 +23,7 @@
 #include <stdint.h>
 
 #include "mm/memblock.h"
-#include "replay/oplist.h"
+#include "bench/replay/oplist.h"
 
 struct replay_config {
 	/* The counter read around each call (NULL: no costs), its unit. */

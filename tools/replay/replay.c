@@ -21,9 +21,9 @@
 #include <string.h>
 #include <time.h>
 
-#include "replay/replay.h"
+#include "bench/replay/replay.h"
 #include "tests/common/env.h"
-#include "tools/replay_host.h"
+#include "tools/replay/host.h"
 
 #define MAX_FILE	(256u << 20)
 

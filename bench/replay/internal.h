@@ -6,7 +6,7 @@
 
 #include <setjmp.h>
 
-#include "replay/replay.h"
+#include "bench/replay/replay.h"
 
 /* The six combinations, update outer as in the benchmark's table... */
 #define REPLAY_COMBOS	(MEMBLOCK_FIND_NR * MEMBLOCK_UPDATE_NR)

@@ -29,7 +29,7 @@
 #include <string.h>
 
 #include "mm/memblock.h"
-#include "tools/replay_host.h"
+#include "tools/replay/host.h"
 
 struct name {
 	const char *name;

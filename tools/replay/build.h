@@ -11,7 +11,7 @@
 #include <string.h>
 
 #include "mm/memblock.h"
-#include "tools/replay_host.h"
+#include "tools/replay/host.h"
 
 /* 6.1's MEMBLOCK_ALLOC_NOLEAKTRACE: as MEMBLOCK_ALLOC_ACCESSIBLE. */
 #define ALLOC_NOLEAKTRACE	1

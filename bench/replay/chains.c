@@ -29,7 +29,7 @@
  * replay writes nothing of the replayed machine's memory; tests/replay_unit
  * checks these steps against mm/'s memblock_virt_alloc_try_nid_nopanic()).
  */
-#include "replay/internal.h"
+#include "bench/replay/internal.h"
 
 #define STEPS_MAX	8
 

@@ -18,7 +18,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "replay/oplist.h"
+#include "bench/replay/oplist.h"
 
 /* ---- One line of the log (tools/replay_line.c) ---- */
 

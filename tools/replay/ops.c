@@ -7,7 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-#include "tools/replay_build.h"
+#include "tools/replay/build.h"
 
 int fail(struct builder *b, uint32_t line, const char *fmt, ...)
 {

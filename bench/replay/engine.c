@@ -14,7 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "replay/internal.h"
+#include "bench/replay/internal.h"
 
 struct replay_engine replay_eng;
 #define E replay_eng

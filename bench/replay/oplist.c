@@ -6,7 +6,7 @@
  */
 #include <string.h>
 
-#include "replay/oplist.h"
+#include "bench/replay/oplist.h"
 
 static const char *const call_names[RC_NR] = {
 	[RC_REBUILT] = "(rebuilt: not in the log)",

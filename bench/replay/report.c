@@ -9,7 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-#include "replay/internal.h"
+#include "bench/replay/internal.h"
 
 #define E replay_eng
 #define NAME_WIDTH	40

@@ -14,7 +14,7 @@
  * A difference is put down to a named difference only where the engine
  * can show it applies (explain()); else it is left unexplained.
  */
-#include "replay/internal.h"
+#include "bench/replay/internal.h"
 
 #define E replay_eng
 

@@ -18,7 +18,7 @@
  */
 #include <stdio.h>
 
-#include "replay/internal.h"
+#include "bench/replay/internal.h"
 
 #define CHUNKS		8
 /* A gap index node takes 40 bytes today; 64 bounds it. */

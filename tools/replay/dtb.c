@@ -14,7 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "tools/replay_host.h"
+#include "tools/replay/host.h"
 
 static bool available(const void *fdt, int node)
 {

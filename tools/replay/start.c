@@ -10,7 +10,7 @@
  */
 #include <stdio.h>
 
-#include "tools/replay_build.h"
+#include "tools/replay/build.h"
 
 /* A NUMA tree's node ids, where the log does not print them. */
 void set_nodes_from_start(struct builder *b, uint32_t line)
