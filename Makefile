@@ -13,8 +13,13 @@ HOST_BUILD := $(BUILD)/host
 KERNEL     := $(BUILD)/payload.elf
 
 # ---- What `make run` boots: QEMU virt, 128 MiB, one hart, fw_jump ------
-MEM            ?= 128M
-SMP            ?= 1
+# BOOT=uboot puts U-Boot between OpenSBI and the payload (256 MiB: its
+# distro boot loads boot.scr at 0x8c100000); MACHINE=sifive_u needs 2 harts
+# (hart 0 is the E51, without S-mode).
+BOOT           ?= opensbi
+MACHINE        ?= virt
+MEM            ?= $(if $(filter uboot,$(BOOT)),256M,128M)
+SMP            ?= $(if $(filter sifive_u,$(MACHINE)),2,1)
 FW             ?= jump
 DTB            ?=
 BOOTARGS       ?=
@@ -30,6 +35,7 @@ DEPS += picolibc-riscv64-unknown-elf
 DEPS += qemu-system-misc opensbi
 DEPS += device-tree-compiler libfdt-dev
 DEPS += gdb-multiarch
+DEPS += u-boot-qemu u-boot-tools mtools
 DEPS += gnuplot-nox
 DEPS += gcc make xz-utils
 DEPS += clang libclang-rt-14-dev
@@ -40,6 +46,7 @@ need_toolchain = $(if $(TOOLPREFIX),,$(error riscv64-unknown-elf-gcc not found: 
 CROSS_CC      = $(need_toolchain)$(TOOLPREFIX)gcc
 CROSS_AR      = $(need_toolchain)$(TOOLPREFIX)ar
 CROSS_OBJDUMP = $(need_toolchain)$(TOOLPREFIX)objdump
+CROSS_OBJCOPY = $(need_toolchain)$(TOOLPREFIX)objcopy
 CROSS_NM      = $(need_toolchain)$(TOOLPREFIX)nm
 
 # ---- libfdt: Linux 6.1's scripts/dtc/libfdt, fetched once per machine ---
@@ -47,6 +54,9 @@ LIBFDT_CACHE ?= $(or $(XDG_CACHE_HOME),$(HOME)/.cache)/memblock-rv/libfdt
 LIBFDT_SRCS  := fdt.c fdt_ro.c fdt_strerror.c fdt_addresses.c
 LIBFDT_OBJS  := $(addprefix $(BUILD)/libfdt/,$(LIBFDT_SRCS:.c=.o))
 LIBFDT_A     := $(BUILD)/libfdt.a
+# make deps fetches every part of linux-source-6.1 the project uses at
+# once (tools/fetch-linux-source.sh DIR=ROOT[:SUB,...]): one download.
+LINUX_SOURCE_PARTS += $(LIBFDT_CACHE)=scripts/dtc/libfdt
 
 # ---- Payload flags, one concern per line --------------------------------
 CROSS_CFLAGS += -march=rv64imac -mabi=lp64 -mcmodel=medany
@@ -65,8 +75,35 @@ CROSS_LDFLAGS += -nostartfiles
 CROSS_LDFLAGS += -T payload/payload.ld
 CROSS_LDFLAGS += -Wl,--gc-sections
 
-SRCS := $(wildcard payload/*.S payload/*.c platform/*.c mm/*.c bench/*.c)
+# The tracer goes only into the trace image (tools/trace.mk).
+TRACER_SRCS := payload/memblock_trace.c payload/trace_words.c
+SRCS := $(filter-out $(TRACER_SRCS),\
+	$(wildcard payload/*.S payload/*.c platform/*.c mm/*.c bench/*.c bench/replay/*.c))
 OBJS := $(patsubst %,$(BUILD)/%.o,$(basename $(SRCS)))
+
+# link_payload ELF,OBJS,DIR: the payload ELF from OBJS in two links, the
+# intermediates in DIR.  The first has an empty symbol table, whose
+# function symbols become the table of the second (memblock=debug names
+# callers with it).  The table is linked last, after the stack, so nothing
+# else moves: the check after the second link makes sure.  Build rules
+# below ($(KERNEL)) and tools/trace.mk (the trace image) use it.
+define link_payload
+$(3)/payload.pass1.elf: $(2) $(BUILD)/symbols0.o $(LIBFDT_A) payload/payload.ld
+	$$(CROSS_CC) $$(CROSS_CFLAGS) $$(CROSS_LDFLAGS) -o $$@ $(2) $(BUILD)/symbols0.o $(LIBFDT_A)
+
+$(3)/symbols.c: $(3)/payload.pass1.elf tools/symbols.sh
+	tools/symbols.sh $$(CROSS_NM) $$< $$@
+
+$(3)/symbols.o: $(3)/symbols.c
+	$$(CROSS_CC) $$(CROSS_CFLAGS) -c -o $$@ $$<
+
+$(1): $(3)/payload.pass1.elf $(3)/symbols.o
+	$$(CROSS_CC) $$(CROSS_CFLAGS) $$(CROSS_LDFLAGS) -o $$@ $(2) $(3)/symbols.o $(LIBFDT_A)
+	@$$(CROSS_NM) -n $(3)/payload.pass1.elf | grep -v -e payload_ -e " _end$$$$" >$(3)/pass1.nm
+	@$$(CROSS_NM) -n $$@ | grep -v -e payload_ -e " _end$$$$" >$(3)/pass2.nm
+	@cmp -s $(3)/pass1.nm $(3)/pass2.nm || \
+		{ echo "payload: the symbol table moved other symbols"; rm -f $$@; exit 1; }
+endef
 
 # ---- Host tools and tests, one concern per line -------------------------
 HOST_CC    ?= gcc
@@ -110,13 +147,23 @@ FW_jump     := $(OPENSBI_DIR)/fw_jump.elf
 BENCH       ?= quick
 DTBINFO     := $(HOST_BUILD)/dtbinfo
 # The environment carries them to the script: no shell ever reads BOOTARGS.
-export QEMU OPENSBI_DIR KERNEL MEM SMP FW DTB BOOTARGS MEMBLOCK_DEBUG BENCH ICOUNT
-RUN_QEMU = NM=$(CROSS_NM) DTBINFO=$(DTBINFO) tools/run-qemu.sh
+export QEMU OPENSBI_DIR KERNEL FW DTB BOOTARGS MEMBLOCK_DEBUG BENCH ICOUNT
+export BOOT MACHINE
+# MEM and SMP go to QEMU's runs only: their defaults follow BOOT and
+# MACHINE, which a make started from a recipe (the tests) must compute
+# again, not inherit.
+qemu qemu-gdb: export MEM := $(MEM)
+qemu qemu-gdb: export SMP := $(SMP)
+RUN_QEMU = KERNEL=$(RUN_KERNEL) NM=$(CROSS_NM) DTBINFO=$(DTBINFO) tools/run-qemu.sh
 
 # ---- Host tests and tools, each fragment owning its targets ---------------
 include tests/host.mk          # host-test, host-unit, host-diff, fuzz-mm
 include tests/dt.mk            # platform-test, gendtb, dt-big-test, fuzz-dt
 include tools/bench_report.mk  # bench-report, bench-report-test
+include tests/linux.mk         # linux-test: Linux's own memblock tests
+include tests/replay.mk        # replay, replay-test, replay-tool
+include tools/boot.mk          # payload.bin, the U-Boot disk
+include tools/trace.mk         # payload-trace.elf, trace-test, chain-doc
 
 BENCH_HOST := $(HOST_BUILD)/bench_host
 BENCH_HOST_SRCS := $(MM_HOST_SRCS) $(wildcard bench/*.c) tools/bench_host.c
@@ -130,36 +177,40 @@ BENCH_HOST_SRCS := $(MM_HOST_SRCS) $(wildcard bench/*.c) tools/bench_host.c
 
 all: build
 
-build: $(KERNEL) $(BUILD)/payload.asm $(BUILD)/payload.sym
+build: $(KERNEL) $(IMAGE) $(BUILD)/payload.asm $(BUILD)/payload.sym
 
 run: deps
 	@$(MAKE) --no-print-directory qemu
 
 # tools/run-qemu.sh refuses a bad setting, a malformed tree or too little
 # RAM before QEMU starts, and carries the payload's exit status.
-qemu: build $(DTBINFO)
+qemu: build $(DTBINFO) $(if $(filter uboot,$(BOOT)),$(UBOOT_DISK))
 	@$(RUN_QEMU)
 
 debug: deps
 	@$(MAKE) --no-print-directory qemu-gdb
 
-qemu-gdb: build $(DTBINFO)
+qemu-gdb: build $(DTBINFO) $(if $(filter uboot,$(BOOT)),$(UBOOT_DISK))
 	@echo "*** QEMU waits for gdb. In another terminal:"
 	@echo "***   gdb-multiarch $(KERNEL) -ex 'target remote localhost:$(GDBPORT)'"
 	@GDB_WAIT=$(GDBPORT) $(RUN_QEMU)
 
 test: deps
 	@$(MAKE) --no-print-directory host-test
+	@$(MAKE) --no-print-directory linux-test
 	@$(MAKE) --no-print-directory bench-report-test
 	@$(MAKE) --no-print-directory platform-test
 	@$(MAKE) --no-print-directory qemu-test
+	@$(MAKE) --no-print-directory replay-test
+	@$(MAKE) --no-print-directory trace-zero-cost
 	@$(MAKE) --no-print-directory bench-fresh
 
 # The QEMU tests, then the boots of 1,000-region trees (tests/dt.mk).
-qemu-test: build dt-big-test
-	QEMU=$(QEMU) OPENSBI_DIR=$(OPENSBI_DIR) KERNEL=$(KERNEL) NM=$(CROSS_NM) tests/qemu/run.sh
+qemu-test: build dt-big-test $(UBOOT_DISK) $(DT_CHECK)
+	QEMU=$(QEMU) OPENSBI_DIR=$(OPENSBI_DIR) KERNEL=$(KERNEL) NM=$(CROSS_NM) \
+	CROSS_OBJCOPY=$(CROSS_OBJCOPY) DTCHECK=$(DT_CHECK) tests/qemu/run.sh
 
-fuzz: fuzz-mm fuzz-dt
+fuzz: fuzz-mm fuzz-dt fuzz-replay
 
 # The fuzz targets' compiler and its libFuzzer runtime (a package of its own).
 need-clang:
@@ -174,14 +225,15 @@ need-clang:
 bench: deps
 	@$(MAKE) --no-print-directory bench-run
 
-bench-run: build $(BENCH_HOST) $(BR_BIN)
+bench-run: build $(BENCH_HOST) $(BR_BIN) $(RP_TOOL)
 	QEMU=$(QEMU) FIRMWARE=$(FW_jump) MEM=$(MEM) QUICK=$(QUICK) REPS=$(REPS) \
-	CROSS_CC=$(CROSS_CC) tools/bench.sh $(KERNEL) $(BENCH_HOST) $(BR_BIN) $(BR_OUT)
+	CROSS_CC=$(CROSS_CC) $(RP_BENCH_ENV) \
+	tools/bench.sh $(KERNEL) $(BENCH_HOST) $(BR_BIN) $(BR_OUT)
 	@$(MAKE) --no-print-directory bench-readme
 
 deps:
 	@tools/deps.sh $(DEPS)
-	@tools/fetch-libfdt.sh $(LIBFDT_CACHE)
+	@tools/fetch-linux-source.sh $(LINUX_SOURCE_PARTS)
 
 libfdt: $(LIBFDT_A)
 
@@ -189,14 +241,16 @@ help:
 	@echo "memblock-rv: Linux 4.12 memblock from the device tree, in an S-mode"
 	@echo "RISC-V payload under OpenSBI in QEMU virt."
 	@echo
-	@echo "  make              build $(KERNEL) (and payload.asm, payload.sym); nothing else"
+	@echo "  make              build $(KERNEL), $(IMAGE) (the Image; and payload.asm, payload.sym)"
 	@echo "  make run          deps, then boot it: QEMU virt, 128 MiB, 1 hart, OpenSBI fw_jump;"
 	@echo "                    exits 0 iff the payload does"
 	@echo "  make debug        the same, QEMU waiting for gdb-multiarch on :$(GDBPORT)"
-	@echo "  make test         deps, then host-test, bench-report-test, platform-test, qemu-test,"
-	@echo "                    bench-fresh (is reports/ from HEAD's mm/ and bench/?)"
+	@echo "  make test         deps, then host-test, linux-test, bench-report-test, platform-test,"
+	@echo "                    qemu-test, replay-test, trace-zero-cost, bench-fresh (is reports/"
+	@echo "                    from HEAD's mm/ and bench/?)"
 	@echo "  make host-test    host tests of mm/: unit and differential (host-unit, host-diff),"
 	@echo "                    the BUG_ON regression, the fuzz corpus replayed (fuzz-mm-replay)"
+	@echo "  make linux-test   Linux's own memblock tests (v6.1) on mm/, every strategy combination"
 	@echo "  make platform-test host tests of platform/dt.c, its fuzz corpus replayed (fuzz-dt-replay)"
 	@echo "  make qemu-test    QEMU tests (tests/qemu), with dt-big-test's 1,000-region trees"
 	@echo "  make bench        deps, then bench/ in QEMU (icount, tcg) and natively -> reports/"
@@ -204,28 +258,43 @@ help:
 	@echo "                    REPS=5: runs of the tcg and host modes)"
 	@echo "  make bench-report reports/bench.csv -> bench.md and plots (bench-report-test: its test)"
 	@echo "  make bench-readme README's benchmark table from reports/ (make bench runs it)"
-	@echo "  make fuzz         the libFuzzer targets fuzz-mm and fuzz-dt, FUZZ_SECONDS each;"
-	@echo "                    an input slower than FUZZ_TIMEOUT is a finding (a hang)"
+	@echo "  make trace        build $(TRACE_KERNEL): the payload with mm/'s trace points"
+	@echo "  make trace-zero-cost  $(KERNEL)'s mm/ objects are mm/'s without trace points"
+	@echo "  make chain-doc    docs/chain.md from real runs of the trace image (chain-doc-check)"
+	@echo "  make fuzz         the libFuzzer targets fuzz-mm, fuzz-dt and fuzz-replay, FUZZ_SECONDS"
+	@echo "                    each; an input slower than FUZZ_TIMEOUT is a finding (a hang)"
+	@echo "  make replay LOG=file.log [DTB=file.dtb]"
+	@echo "                    replay a kernel's memblock=debug log in the payload under every"
+	@echo "                    strategy, QEMU -icount (REPLAY_MEM=$(REPLAY_MEM)); replay-test: its tests"
 	@echo "  make gendtb       $(GENDTB): big device trees from QEMU's (-h for options)"
-	@echo "  make deps         install missing Debian packages (as root) and fetch libfdt"
+	@echo "  make deps         install missing Debian packages (as root); fetch libfdt and"
+	@echo "                    Linux's memblock tests (from linux-source-6.1, once per machine)"
 	@echo "  make clean        remove $(BUILD)/"
 	@echo
 	@echo "Variables (run, debug):"
-	@echo "  MEM=128M          guest memory (QEMU -m)"
-	@echo "  SMP=1             harts (QEMU -smp)"
+	@echo "  BOOT=opensbi      opensbi: OpenSBI starts the payload; uboot: Debian's U-Boot"
+	@echo "                    boots build/payload.bin with booti from build/uboot/disk.img"
+	@echo "  MACHINE=virt      virt, or sifive_u (QEMU's HiFive Unleashed; payload on hart 1)"
+	@echo "  MEM=128M          guest memory (QEMU -m; BOOT=uboot: 256M)"
+	@echo "  SMP=1             harts (QEMU -smp; MACHINE=sifive_u: 2)"
 	@echo "  FW=jump           OpenSBI firmware: jump (fw_jump.elf) or dynamic (fw_dynamic.bin)"
 	@echo "  DTB=file.dtb      boot with this device tree instead of QEMU's"
 	@echo "  BOOTARGS='...'    /chosen/bootargs: memblock=debug, movable_node,"
 	@echo "                    memblock.find=linear|binary|gaptree,"
 	@echo "                    memblock.update=linear|binary, bench=quick|full|off,"
-	@echo "                    payload.panic, payload.trap (the last of two wins)"
+	@echo "                    memblock.trace=chain|all|off, memblock.gaptree_build_after=N,"
+	@echo "                    payload.panic, payload.trap, payload.demo_fail (the last of two wins)"
 	@echo "  MEMBLOCK_DEBUG=1  adds memblock=debug: trace every memblock call"
 	@echo "  BENCH=quick       run's benchmarks: quick (default), full or off"
 	@echo "  ICOUNT=1          QEMU -icount shift=0: rdcycle/rdinstret count instructions"
+	@echo "  TRACE=chain       boot $(TRACE_KERNEL) with memblock.trace=chain: the demo's"
+	@echo "                    allocations as call trees (all: every allocation of the boot);"
+	@echo "                    ICOUNT then defaults to 1 and BENCH to off (docs/chain.md)"
 	@echo "  GRACE=3           seconds QEMU may take to end after the payload's status line"
 	@echo "  RUN_TIMEOUT=0     stop QEMU after this many seconds (0: never)"
 	@echo "  TOOLPREFIX=...    cross toolchain prefix (default riscv64-unknown-elf-)"
 	@echo "  LIBFDT_CACHE=dir  where libfdt's sources are kept ($(LIBFDT_CACHE))"
+	@echo "  LT_CACHE=dir      where Linux's memblock tests are kept ($(LT_CACHE))"
 	@echo "Variables (tests, bench):"
 	@echo "  DIFF_OPS=$(DIFF_OPS)  DIFF_SEED=$(DIFF_SEED)  FUZZ_SECONDS=$(FUZZ_SECONDS)  FUZZ_TIMEOUT=$(FUZZ_TIMEOUT)"
 	@echo "  FUZZ_MAX_LEN=$(FUZZ_MAX_LEN)  BIG=$(BIG)  QUICK=$(QUICK)  REPS=$(REPS)"
@@ -235,29 +304,14 @@ clean:
 	rm -rf $(BUILD)
 
 # ---- Build rules ----------------------------------------------------------
-# Two links: the first with an empty symbol table, whose function symbols
-# become the table of the second (memblock=debug names callers with it).
-# The table is linked last, after the stack, so nothing else moves: the
-# check after the second link makes sure.
-$(BUILD)/payload.pass1.elf: $(OBJS) $(BUILD)/symbols0.o $(LIBFDT_A) payload/payload.ld
-	$(CROSS_CC) $(CROSS_CFLAGS) $(CROSS_LDFLAGS) -o $@ $(OBJS) $(BUILD)/symbols0.o $(LIBFDT_A)
+$(eval $(call link_payload,$(KERNEL),$(OBJS),$(BUILD)))
 
 $(BUILD)/symbols0.c: tools/symbols.sh
 	@mkdir -p $(@D)
 	tools/symbols.sh $(CROSS_NM) - $@
 
-$(BUILD)/symbols.c: $(BUILD)/payload.pass1.elf tools/symbols.sh
-	tools/symbols.sh $(CROSS_NM) $< $@
-
-$(BUILD)/symbols0.o $(BUILD)/symbols.o: $(BUILD)/%.o: $(BUILD)/%.c
+$(BUILD)/symbols0.o: $(BUILD)/symbols0.c
 	$(CROSS_CC) $(CROSS_CFLAGS) -c -o $@ $<
-
-$(KERNEL): $(BUILD)/payload.pass1.elf $(BUILD)/symbols.o
-	$(CROSS_CC) $(CROSS_CFLAGS) $(CROSS_LDFLAGS) -o $@ $(OBJS) $(BUILD)/symbols.o $(LIBFDT_A)
-	@$(CROSS_NM) -n $(BUILD)/payload.pass1.elf | grep -v -e payload_ -e " _end$$" >$(BUILD)/pass1.nm
-	@$(CROSS_NM) -n $@ | grep -v -e payload_ -e " _end$$" >$(BUILD)/pass2.nm
-	@cmp -s $(BUILD)/pass1.nm $(BUILD)/pass2.nm || \
-		{ echo "payload: the symbol table moved other symbols"; rm -f $@; exit 1; }
 
 $(BUILD)/payload.asm: $(KERNEL)
 	$(CROSS_OBJDUMP) -S $< >$@
@@ -273,7 +327,7 @@ $(BUILD)/%.o: %.S
 	@mkdir -p $(@D)
 	$(CROSS_CC) $(CROSS_CFLAGS) -c -o $@ $<
 
-# `make deps` fetches libfdt (tools/fetch-libfdt.sh); `make` only says so.
+# `make deps` fetches libfdt (tools/fetch-linux-source.sh); `make` only says so.
 $(LIBFDT_CACHE)/.complete:
 	@echo "libfdt's sources are not in $(LIBFDT_CACHE): run \`make deps\`" >&2; exit 1
 

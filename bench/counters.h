@@ -3,26 +3,26 @@
 #define BENCH_COUNTERS_H
 
 /*
- * The counters the benchmark reads around each timed call.  The payload
- * provides them with rdcycle/rdinstret (payload/bench_counters.c), the
- * host run with the TSC (tools/bench_host.c).
+ * The counter the benchmark reads around each timed call, and a clock for
+ * its progress lines.  The payload reads the first of rdcycle, rdinstret
+ * and rdtime that counts (payload/bench_counters.c); the host run reads
+ * the TSC (tools/bench_host.c).
  */
 
 #include <stdbool.h>
 #include <stdint.h>
 
-struct bench_counters {
-	uint64_t cycles;
-	uint64_t instret;
-	uint64_t time;		/* rdtime ticks (host: nanoseconds) */
-};
+/* Is there a counter?  false: nothing can be timed, only checked. */
+bool bench_counter_usable(void);
+uint64_t bench_counter_read(void);
 
-void bench_counters_read(struct bench_counters *c);
-bool bench_counters_have_cycles(void);
-bool bench_counters_have_instret(void);
-/* What the counters are, for the report: "rdcycle+rdinstret" etc. */
+/* A clock for "case done in" lines: rdtime ticks (host: TSC), if any. */
+bool bench_clock_usable(void);
+uint64_t bench_clock_read(void);
+
+/* What bench_counter_read() reads, and what it fell back from. */
 const char *bench_counters_name(void);
-/* What the table's medians count: instret where there is one, else cycles. */
+/* What the table's medians count. */
 const char *bench_counters_unit(void);
 
 #endif /* BENCH_COUNTERS_H */

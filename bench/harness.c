@@ -20,9 +20,12 @@
  * a sample, and each call that doubled a region array is reported as well
  * (double-memory, double-reserved, at the array's new size).
  *
- * One counter is read: the cycle counter (QEMU: rdcycle, instructions
- * under -icount, host ticks without; host: the TSC).  Nothing inside the
- * timed window but the call: no syscall, no console output.
+ * One counter is read (bench/counters.h): in the payload the first of
+ * rdcycle, rdinstret and rdtime that counts (rdcycle: instructions under
+ * -icount, host ticks without); on the host the TSC.  With none, every
+ * result is still checked and nothing is timed.  A median the counter's
+ * own cost swallows is printed as below resolution, not as 0.  Nothing
+ * inside the timed window but the call: no syscall, no console output.
  */
 
 #include <stdio.h>
@@ -74,6 +77,8 @@ static uint64_t cost[MAX_CALLS], sorted[MAX_CALLS];
 static phys_addr_t expected[MAX_CALLS];
 static uint64_t expected_hash;
 static uint64_t overhead;
+static uint64_t resolution;	/* smallest step between two reads; 0: none seen */
+static bool timed;		/* a counter counts: bench_counter_usable() */
 static bool print_csv_lines;
 
 static enum memblock_find_strategy combo_find(unsigned int c)
@@ -98,18 +103,7 @@ static const char *combo_name(unsigned int c)
 
 static uint64_t read_counter(void)
 {
-	struct bench_counters t;
-
-	bench_counters_read(&t);
-	return t.cycles;
-}
-
-static uint64_t read_time(void)
-{
-	struct bench_counters t;
-
-	bench_counters_read(&t);
-	return t.time;
+	return bench_counter_read();
 }
 
 /* Heapsort: dtbuild's whole build at 65536 regions is 131072 samples. */
@@ -459,8 +453,24 @@ static void probe_index_memory(unsigned long n, const struct bench_area *area)
 	memblock_set_index_footprint(true);
 }
 
+/*
+ * A median that the counter's cost swallowed whole (0 once it is taken
+ * off: host ticks without icount, rdtime's coarse ticks) is below what
+ * the counter resolves, not free: "<res".  Return: whether it printed one.
+ */
+static bool print_median(uint64_t median)
+{
+	if (median)
+		printf(" %14llu", (unsigned long long)median);
+	else
+		printf(" %14s", "<res");
+	return !median;
+}
+
 static void print_table(void)
 {
+	bool below = false;
+
 	printf("\nMedian %s per operation (counter cost subtracted); find/update:\n",
 	       bench_counters_unit());
 	printf("%-10s %-7s %6s", "workload", "op", "N");
@@ -484,20 +494,33 @@ static void print_table(void)
 				    rows[k].op == rows[r].op)
 					break;
 			if (k < nr_rows)
-				printf(" %14llu", (unsigned long long)rows[k].median);
+				below |= print_median(rows[k].median);
 			else
 				printf(" %14s", "-");
 		}
 		printf("\n");
 	}
+	if (below)
+		printf("<res: below the counter's resolution: the median is no more than the counter's own read cost (%llu; smallest step %llu)\n",
+		       (unsigned long long)overhead,
+		       (unsigned long long)resolution);
 }
 
 static void print_header(const struct bench_config *cfg, unsigned int samples,
 			 unsigned int warmup, const struct bench_area *area)
 {
 	uint64_t smallest, unit;
-	bool moves = measure_resolution(&smallest, &unit);
+	bool moves;
 
+	if (!timed) {
+		printf("bench: counter %s: every result is checked, nothing is timed\n",
+		       bench_counters_name());
+		if (cfg->csv)
+			printf("meta: counters %s\n", bench_counters_name());
+		return;
+	}
+	moves = measure_resolution(&smallest, &unit);
+	resolution = moves ? smallest : 0;
 	printf("bench: counter %s, read cost %llu, subtracted\n",
 	       bench_counters_name(), (unsigned long long)overhead);
 	if (moves)
@@ -562,8 +585,10 @@ int bench_run(const struct bench_config *cfg)
 	}
 	memblock_set_index_footprint(true);
 
-	print_csv_lines = cfg->csv;
-	measure_overhead();
+	timed = bench_counter_usable();
+	print_csv_lines = cfg->csv && timed;
+	if (timed)
+		measure_overhead();
 	print_header(cfg, samples, warmup, &area);
 	if (cfg->csv)
 		for (unsigned int j = 0; j < nr_counts; j++)
@@ -595,16 +620,20 @@ int bench_run(const struct bench_config *cfg)
 					r.warmup = 0;
 				printf("bench: case %u of %u: %s %s N=%lu\n", ++k,
 				       nr_cases, wl->name, r.op->name, r.n);
-				t0 = read_time();
+				t0 = bench_clock_read();
 				if (run_case(&r))
 					failed = -1;
-				printf("bench: case %u done in %llu time ticks (rdtime; host: TSC), build and checks included\n",
-				       k, (unsigned long long)(read_time() - t0));
+				if (bench_clock_usable())
+					printf("bench: case %u done in %llu time ticks (rdtime; host: TSC), build and checks included\n",
+					       k, (unsigned long long)(bench_clock_read() - t0));
+				else
+					printf("bench: case %u done\n", k);
 			}
 		}
 	}
 
-	print_table();
+	if (timed)
+		print_table();
 	memblock_set_find_strategy(MEMBLOCK_FIND_LINEAR);
 	memblock_set_index_footprint(false);
 	memblock_set_update_strategy(MEMBLOCK_UPDATE_BINARY);

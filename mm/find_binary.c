@@ -60,6 +60,7 @@ phys_addr_t memblock_find_binary_top_down(phys_addr_t start, phys_addr_t end,
 		/* gap ib starts at the end of region ib - 1, below @top */
 		ib = memblock_first_region_ending_after(rsv, top - 1);
 	}
+	trace_memblock_step(MEMBLOCK_TRACE_BINARY_START, ia, ib);
 
 	i = walk_index(ia, ib);
 	for (__next_mem_range_rev(&i, nid, flags, mem, rsv, &this_start,
@@ -68,14 +69,20 @@ phys_addr_t memblock_find_binary_top_down(phys_addr_t start, phys_addr_t end,
 	     __next_mem_range_rev(&i, nid, flags, mem, rsv, &this_start,
 				  &this_end, NULL)) {
 		/* everything from here down lies below @start */
-		if (this_end <= start)
+		if (this_end <= start) {
+			trace_memblock_step(MEMBLOCK_TRACE_BINARY_STOP,
+					    this_start, this_end);
 			break;
+		}
 		if (memblock_fit_top_down(this_start, this_end, start, end,
 					  size, align, &cand))
 			return cand;
-		if (!--budget)
+		if (!--budget) {
+			trace_memblock_step(MEMBLOCK_TRACE_HAND_OVER,
+					    memblock_walk_budget);
 			return memblock_find_gaptree_top_down(start, end, size,
-							      align, nid, flags);
+								      align, nid, flags);
+		}
 	}
 
 	return 0;
@@ -109,6 +116,7 @@ phys_addr_t memblock_find_binary_bottom_up(phys_addr_t start, phys_addr_t end,
 		/* gap ib ends at the base of region ib, above @bottom */
 		ib = memblock_last_region_starting_below(rsv, bottom + 1) + 1;
 	}
+	trace_memblock_step(MEMBLOCK_TRACE_BINARY_START, ia, ib);
 
 	i = walk_index(ia, ib);
 	for (__next_mem_range(&i, nid, flags, mem, rsv, &this_start,
@@ -117,14 +125,20 @@ phys_addr_t memblock_find_binary_bottom_up(phys_addr_t start, phys_addr_t end,
 	     __next_mem_range(&i, nid, flags, mem, rsv, &this_start,
 			      &this_end, NULL)) {
 		/* everything from here up lies at or above @end */
-		if (this_start >= end)
+		if (this_start >= end) {
+			trace_memblock_step(MEMBLOCK_TRACE_BINARY_STOP,
+					    this_start, this_end);
 			break;
+		}
 		if (memblock_fit_bottom_up(this_start, this_end, start, end,
 					   size, align, &cand))
 			return cand;
-		if (!--budget)
+		if (!--budget) {
+			trace_memblock_step(MEMBLOCK_TRACE_HAND_OVER,
+					    memblock_walk_budget);
 			return memblock_find_gaptree_bottom_up(start, end, size,
-							       align, nid, flags);
+								       align, nid, flags);
+		}
 	}
 
 	return 0;

@@ -89,10 +89,22 @@ static unsigned long capacity = GAPTREE_INIT_NODES;
 static phys_addr_t pool_base, pool_bytes;	/* 0 bytes: the static pool */
 static uint32_t root = NIL, free_slots = NIL;	/* free slots via .left */
 static bool built;		/* the tree describes memblock.reserved */
+static unsigned long tree_count;	/* regions it describes */
+static struct memblock_region *tree_regions;	/* in this array */
+/*
+ * Steps left in the current operation.  A tree of n nodes is a few times
+ * log2(n) deep; an operation that takes thousands of steps is walking a
+ * tree that no longer matches the array (written behind memblock's back
+ * without memblock_regions_changed()): the fuse stops it, and the tree is
+ * dropped and rebuilt from the array rather than trusted.
+ */
+#define GAPTREE_FUSE	4096
+static unsigned int fuse;
+static bool blown;
 /* free ranges a walk may visit without a fit before the index is built */
 static unsigned long build_after = GAPTREE_BUILD_AFTER;
 static bool footprint;		/* memblock_set_index_footprint() */
-static bool warned_no_pool;
+static bool warned_no_pool, warned_distrust;
 
 static bool searching_with_index(void)
 {
@@ -102,6 +114,28 @@ static bool searching_with_index(void)
 static bool keeps_pool(void)
 {
 	return searching_with_index() || footprint;
+}
+
+/* One more step of the current operation.  Return: may it go on? */
+static inline bool step(void)
+{
+	if (fuse) {
+		fuse--;
+		return true;
+	}
+	blown = true;
+	return false;
+}
+
+/* The node of region @idx, or NIL (and the fuse blown) if it has none. */
+static inline uint32_t node_of(unsigned long idx)
+{
+	uint32_t x = memblock.reserved.regions[idx].gap_node;
+
+	if (x < capacity)
+		return x;
+	blown = true;
+	return NIL;
 }
 
 static phys_addr_t gap_start(unsigned long b)
@@ -154,7 +188,7 @@ static inline bool pull(uint32_t t)
 /* Correct the longest gaps from @t up, as far as they change. */
 static void pull_up(uint32_t t)
 {
-	while (t != NIL && pull(t))
+	while (t != NIL && step() && pull(t))
 		t = nodes[t].parent;
 }
 
@@ -204,14 +238,17 @@ static void describe(uint32_t x, unsigned long idx)
 /* Region @idx's gap changed: its node follows. */
 static void refresh(unsigned long idx)
 {
-	uint32_t x = memblock.reserved.regions[idx].gap_node;
-	phys_addr_t len = nodes[x].len;
+	uint32_t x = node_of(idx);
+	phys_addr_t len;
 
+	if (x == NIL)
+		return;
+	len = nodes[x].len;
 	describe(x, idx);
 	if (nodes[x].len > len) {
 		/* a longer gap: the maxima above can only grow */
-		for (uint32_t t = x; t != NIL && nodes[t].max_len < nodes[x].len;
-		     t = nodes[t].parent)
+		for (uint32_t t = x; t != NIL && step() &&
+		     nodes[t].max_len < nodes[x].len; t = nodes[t].parent)
 			nodes[t].max_len = nodes[x].len;
 	} else if (nodes[x].len < len && len == nodes[x].max_len) {
 		/* the longest gap of its subtree got shorter */
@@ -268,14 +305,50 @@ static bool build(void)
 		free_slots = x;
 	}
 	built = true;
+	tree_count = n;
+	tree_regions = rsv->regions;
 	memblock_gaptree_searches(true, ULONG_MAX);
 	memblock_dbg("memblock: gap index built over %lu gaps\n", n + 1);
+	trace_memblock_step(MEMBLOCK_TRACE_INDEX_BUILT, n + 1);
 	return true;
 }
 
-static bool tracking(struct memblock_type *type)
+static void forget(void);
+
+/*
+ * The reserved array changed behind memblock's back: say so once, and
+ * drop the tree; the next search builds it again from the array.
+ */
+static void distrust(void)
 {
-	return built && type == &memblock.reserved;
+	if (!warned_distrust)
+		memblock_printf("memblock: the gap index no longer matches the reserved array (written without memblock_regions_changed()?): rebuilt from the array\n");
+	warned_distrust = true;
+	forget();
+}
+
+/*
+ * Does the tree follow @type, which should now hold @cnt regions in the
+ * array the tree knows?  Arms the fuse for the operation that follows.
+ */
+static bool tracking(struct memblock_type *type, unsigned long cnt)
+{
+	if (!built || type != &memblock.reserved)
+		return false;
+	if (type->regions != tree_regions || type->cnt != cnt) {
+		distrust();
+		return false;
+	}
+	fuse = GAPTREE_FUSE;
+	blown = false;
+	return true;
+}
+
+/* After an operation: if the fuse blew, the tree is not to be trusted. */
+static void check_fuse(void)
+{
+	if (blown)
+		distrust();
 }
 
 /**
@@ -287,11 +360,11 @@ void gaptree_inserted(struct memblock_type *type, unsigned long idx)
 {
 	uint32_t x = free_slots, next;
 
-	if (!tracking(type))
+	if (!tracking(type, tree_count + 1))
 		return;
 	if (x == NIL) {
 		/* cannot happen while the pool follows the array: rebuild */
-		built = false;
+		forget();
 		return;
 	}
 	free_slots = nodes[x].left;
@@ -306,28 +379,34 @@ void gaptree_inserted(struct memblock_type *type, unsigned long idx)
 	 * one if it has none, else the right child of the previous one,
 	 * which is then the last node of that left subtree.
 	 */
-	next = idx + 1 < type->cnt ? type->regions[idx + 1].gap_node : NIL;
+	next = idx + 1 < type->cnt ? node_of(idx + 1) : NIL;
 	if (next != NIL && nodes[next].left == NIL) {
 		nodes[next].left = x;
 		nodes[x].parent = next;
 	} else if (idx) {
-		uint32_t prev = type->regions[idx - 1].gap_node;
+		uint32_t prev = node_of(idx - 1);
 
+		if (prev == NIL || nodes[prev].right != NIL) {
+			distrust();
+			return;
+		}
 		nodes[prev].right = x;
 		nodes[x].parent = prev;
 	} else {
 		root = x;
 		nodes[x].parent = NIL;
 	}
-	for (uint32_t t = nodes[x].parent;
-	     t != NIL && nodes[t].max_len < nodes[x].len; t = nodes[t].parent)
+	tree_count++;
+	for (uint32_t t = nodes[x].parent; t != NIL && step() &&
+	     nodes[t].max_len < nodes[x].len; t = nodes[t].parent)
 		nodes[t].max_len = nodes[x].len;
-	while (nodes[x].parent != NIL &&
+	while (nodes[x].parent != NIL && step() &&
 	       nodes[x].prio > nodes[nodes[x].parent].prio)
 		rotate_up(x);
 
 	if (idx + 1 < type->cnt)
 		refresh(idx + 1);
+	check_fuse();
 }
 
 /*
@@ -341,7 +420,7 @@ static void unlink_node(uint32_t x)
 	for (;;) {
 		uint32_t l = nodes[x].left, r = nodes[x].right;
 
-		if (l == NIL && r == NIL)
+		if ((l == NIL && r == NIL) || !step())
 			break;
 		if (r == NIL || (l != NIL && nodes[l].prio > nodes[r].prio))
 			rotate_up(l);
@@ -372,21 +451,30 @@ static void unlink_node(uint32_t x)
 void gaptree_removing(struct memblock_type *type, unsigned long first,
 		      unsigned long last)
 {
-	if (!tracking(type))
+	if (!tracking(type, tree_count))
 		return;
-	for (unsigned long k = first; k < last; k++)
-		unlink_node(type->regions[k].gap_node);
-	if (last < type->cnt) {
-		uint32_t x = type->regions[last].gap_node;
-		phys_addr_t len = nodes[x].end - gap_start(first);
+	for (unsigned long k = first; k < last && !blown; k++) {
+		uint32_t x = node_of(k);
 
-		if (len != nodes[x].len) {
+		/* a region that goes has not changed since it was reported */
+		if (x == NIL || nodes[x].end != type->regions[k].base)
+			blown = true;
+		else
+			unlink_node(x);
+	}
+	tree_count -= last - first;
+	if (last < type->cnt && !blown) {
+		uint32_t x = node_of(last);
+		phys_addr_t len = x == NIL ? 0 : nodes[x].end - gap_start(first);
+
+		if (x != NIL && len != nodes[x].len) {
 			nodes[x].len = len;
-			for (uint32_t t = x; t != NIL && nodes[t].max_len < len;
-			     t = nodes[t].parent)
+			for (uint32_t t = x; t != NIL && step() &&
+			     nodes[t].max_len < len; t = nodes[t].parent)
 				nodes[t].max_len = len;
 		}
 	}
+	check_fuse();
 }
 
 /**
@@ -396,11 +484,25 @@ void gaptree_removing(struct memblock_type *type, unsigned long first,
  */
 void gaptree_resized(struct memblock_type *type, unsigned long idx)
 {
-	if (!tracking(type))
+	if (!tracking(type, tree_count))
 		return;
 	refresh(idx);
 	if (idx + 1 < type->cnt)
 		refresh(idx + 1);
+	check_fuse();
+}
+
+/**
+ * gaptree_array_moved - memblock_double_array() moved @type's regions
+ * @type: the memblock type whose array moved
+ *
+ * The regions keep their places and their nodes: only the array's address
+ * changed.
+ */
+void gaptree_array_moved(struct memblock_type *type)
+{
+	if (built && type == &memblock.reserved)
+		tree_regions = type->regions;
 }
 
 /* Drop the tree: searches walk again until a walk runs long. */
@@ -454,6 +556,7 @@ static int grow_pool(phys_addr_t new_area_start, phys_addr_t new_area_size)
 
 	new_nodes = memblock_phys_to_virt(addr);
 	new_capacity = bytes / sizeof(struct gap_node);
+	trace_memblock_step(MEMBLOCK_TRACE_POOL, addr, bytes, new_capacity);
 	memblock_dbg("memblock: gap index is grown to %lu nodes at [%#010llx-%#010llx]\n",
 		     new_capacity, (unsigned long long)addr,
 		     (unsigned long long)(addr + bytes - 1));
@@ -560,7 +663,7 @@ void gaptree_reset(void)
 {
 	forget();
 	use_static_pool();
-	warned_no_pool = false;
+	warned_no_pool = warned_distrust = false;
 	prio_state = PRIO_SEED;
 }
 
@@ -591,9 +694,29 @@ void memblock_set_index_footprint(bool on)
  */
 static bool index_ready(void)
 {
-	if (built || build())
+	struct memblock_type *rsv = &memblock.reserved;
+
+	if (built && (rsv->regions != tree_regions || rsv->cnt != tree_count))
+		distrust();
+	if (built || build()) {
+		fuse = GAPTREE_FUSE;
+		blown = false;
 		return true;
+	}
 	memblock_gaptree_searches(false, ULONG_MAX);
+	return false;
+}
+
+/*
+ * The index's answer, checked against the array: a tree that no longer
+ * matches it must not hand out reserved memory.  Return: true if @found
+ * may be returned.
+ */
+static bool answer_holds(phys_addr_t found, phys_addr_t size)
+{
+	if (!blown && !memblock_overlaps_region(&memblock.reserved, found, size))
+		return true;
+	distrust();
 	return false;
 }
 
@@ -619,7 +742,7 @@ void memblock_set_gaptree_build_after(unsigned long ranges)
 /* The last node of subtree @t with a gap of at least @size, or NIL. */
 static uint32_t last_in_subtree(uint32_t t, phys_addr_t size)
 {
-	while (t != NIL && nodes[t].max_len >= size) {
+	while (t != NIL && step() && nodes[t].max_len >= size) {
 		if (subtree_max(nodes[t].right) >= size) {
 			t = nodes[t].right;
 			continue;
@@ -634,7 +757,7 @@ static uint32_t last_in_subtree(uint32_t t, phys_addr_t size)
 /* The first node of subtree @t with a gap of at least @size, or NIL. */
 static uint32_t first_in_subtree(uint32_t t, phys_addr_t size)
 {
-	while (t != NIL && nodes[t].max_len >= size) {
+	while (t != NIL && step() && nodes[t].max_len >= size) {
 		if (subtree_max(nodes[t].left) >= size) {
 			t = nodes[t].left;
 			continue;
@@ -653,7 +776,8 @@ static uint32_t fit_before(uint32_t x, phys_addr_t size)
 
 	if (t != NIL)
 		return t;
-	for (uint32_t p = nodes[x].parent; p != NIL; x = p, p = nodes[p].parent) {
+	for (uint32_t p = nodes[x].parent; p != NIL && step();
+	     x = p, p = nodes[p].parent) {
 		if (nodes[p].right != x)
 			continue;
 		if (nodes[p].len >= size)
@@ -672,7 +796,8 @@ static uint32_t fit_after(uint32_t x, phys_addr_t size)
 
 	if (t != NIL)
 		return t;
-	for (uint32_t p = nodes[x].parent; p != NIL; x = p, p = nodes[p].parent) {
+	for (uint32_t p = nodes[x].parent; p != NIL && step();
+	     x = p, p = nodes[p].parent) {
 		if (nodes[p].left != x)
 			continue;
 		if (nodes[p].len >= size)
@@ -698,6 +823,7 @@ static bool gap_fit_top_down(phys_addr_t gap_lo, phys_addr_t gap_hi,
 	phys_addr_t hi = min(gap_hi, end);
 	long im;
 
+	trace_memblock_step(MEMBLOCK_TRACE_GAP, gap_lo, gap_hi);
 	if (lo >= hi)
 		return false;
 
@@ -726,6 +852,7 @@ static bool gap_fit_bottom_up(phys_addr_t gap_lo, phys_addr_t gap_hi,
 	phys_addr_t hi = min(gap_hi, end);
 	unsigned long im;
 
+	trace_memblock_step(MEMBLOCK_TRACE_GAP, gap_lo, gap_hi);
 	if (lo >= hi)
 		return false;
 
@@ -784,9 +911,11 @@ phys_addr_t memblock_find_gaptree_top_down(phys_addr_t start, phys_addr_t end,
 	uint32_t x;
 
 	/* A 0-byte request matches anywhere; no index: walk. */
-	if (!size || !index_ready())
+	if (!size || !index_ready()) {
+		trace_memblock_step(MEMBLOCK_TRACE_NO_INDEX, size);
 		return memblock_find_binary_top_down(start, end, size, align,
 						     nid, flags);
+	}
 	if (!memblock.memory.total_size || start >= end)
 		return 0;
 
@@ -806,14 +935,28 @@ phys_addr_t memblock_find_gaptree_top_down(phys_addr_t start, phys_addr_t end,
 	}
 
 	/* from the gap at the limit down; gaps below @start cannot fit */
-	x = rsv->regions[hi].gap_node;
-	if (nodes[x].len < size)
+	x = node_of(hi);
+	if (x != NIL && nodes[x].len < size) {
+		trace_memblock_step(MEMBLOCK_TRACE_GAP_SHORT,
+				    nodes[x].end - nodes[x].len, nodes[x].end);
 		x = fit_before(x, size);
+	}
 	for (; x != NIL && nodes[x].end > start; x = fit_before(x, size))
 		if (node_fit_top_down(x, start, end, size, align, nid, flags,
 				      &found))
-			return found;
-	return 0;
+			goto answer;
+	if (!blown) {
+		trace_memblock_step(MEMBLOCK_TRACE_GAPS_DONE, size);
+		return 0;
+	}
+	distrust();
+	goto walk;
+answer:
+	if (answer_holds(found, size))
+		return found;
+walk:
+	return memblock_find_binary_top_down(start, end, size, align, nid,
+					     flags);
 }
 
 /**
@@ -836,9 +979,11 @@ phys_addr_t memblock_find_gaptree_bottom_up(phys_addr_t start, phys_addr_t end,
 	phys_addr_t found;
 	uint32_t x;
 
-	if (!size || !index_ready())
+	if (!size || !index_ready()) {
+		trace_memblock_step(MEMBLOCK_TRACE_NO_INDEX, size);
 		return memblock_find_binary_bottom_up(start, end, size, align,
 						      nid, flags);
+	}
 	if (!memblock.memory.total_size || start >= end)
 		return 0;
 
@@ -848,14 +993,25 @@ phys_addr_t memblock_find_gaptree_bottom_up(phys_addr_t start, phys_addr_t end,
 
 	/* from there up; gaps from @end on cannot fit */
 	if (lo < cnt) {
-		x = rsv->regions[lo].gap_node;
-		if (nodes[x].len < size)
+		x = node_of(lo);
+		if (x != NIL && nodes[x].len < size) {
+			trace_memblock_step(MEMBLOCK_TRACE_GAP_SHORT,
+					    nodes[x].end - nodes[x].len,
+					    nodes[x].end);
 			x = fit_after(x, size);
+		}
 		for (; x != NIL && nodes[x].end - nodes[x].len < end;
 		     x = fit_after(x, size))
 			if (node_fit_bottom_up(x, start, end, size, align, nid,
-					       flags, &found))
-				return found;
+					       flags, &found)) {
+				if (answer_holds(found, size))
+					return found;
+				goto walk;
+			}
+		if (blown) {
+			distrust();
+			goto walk;
+		}
 	}
 
 	/* the gap above the last region is not in the tree */
@@ -863,7 +1019,11 @@ phys_addr_t memblock_find_gaptree_bottom_up(phys_addr_t start, phys_addr_t end,
 	    gap_fit_bottom_up(gap_start(cnt), PHYS_ADDR_MAX, start, end, size,
 			      align, nid, flags, &found))
 		return found;
+	trace_memblock_step(MEMBLOCK_TRACE_GAPS_DONE, size);
 	return 0;
+walk:
+	return memblock_find_binary_bottom_up(start, end, size, align, nid,
+					      flags);
 }
 
 /**

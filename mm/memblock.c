@@ -246,6 +246,8 @@ void memblock_merge_window(struct memblock_type *type, unsigned long first,
 		}
 
 		this->size += next->size;
+		trace_memblock_step(MEMBLOCK_TRACE_MERGE, type, i, this->base,
+				    this->size);
 		gaptree_removing(type, i + 1, i + 2);
 		/* move forward from next + 1, index of which is i + 2 */
 		memblock_move_regions(next, next + 1, type->cnt - (i + 2));
@@ -278,6 +280,7 @@ void memblock_insert_region(struct memblock_type *type, unsigned long idx,
 	type->cnt++;
 	type->total_size += size;
 	gaptree_inserted(type, idx);
+	trace_memblock_step(MEMBLOCK_TRACE_INSERT, type, idx, base, size);
 }
 
 /**
@@ -301,6 +304,8 @@ int memblock_double_array(struct memblock_type *type,
 	phys_addr_t old_alloc_size, new_alloc_size;
 	phys_addr_t old_size, new_size, addr;
 
+	trace_memblock_call(MEMBLOCK_TRACE_DOUBLE_ARRAY, type, new_area_start,
+			    new_area_size);
 	/*
 	 * Until every reservation is known, a new array could land on memory
 	 * that is in use but not reserved yet.
@@ -308,7 +313,7 @@ int memblock_double_array(struct memblock_type *type,
 	if (!memblock_can_resize) {
 		memblock_printf("memblock: cannot double %s array from %lu entries before memblock_allow_resize()\n",
 				type->name, type->max);
-		return -1;
+		return trace_memblock_ret(-1);
 	}
 
 	old_size = type->max * sizeof(struct memblock_region);
@@ -331,9 +336,11 @@ int memblock_double_array(struct memblock_type *type,
 	if (!addr) {
 		memblock_printf("memblock: Failed to double %s array from %ld to %ld entries !\n",
 				type->name, (long)type->max, (long)type->max * 2);
-		return -1;
+		return trace_memblock_ret(-1);
 	}
 	new_array = memblock_phys_to_virt(addr);
+	trace_memblock_step(MEMBLOCK_TRACE_DOUBLED, type, addr,
+			    type->max * 2);
 
 	memblock_dbg("memblock: %s is doubled to %ld at [%#010llx-%#010llx]\n",
 		     type->name, (long)type->max * 2, (unsigned long long)addr,
@@ -349,6 +356,7 @@ int memblock_double_array(struct memblock_type *type,
 	old_array = type->regions;
 	type->regions = new_array;
 	type->max <<= 1;
+	gaptree_array_moved(type);
 
 	/* Free old array. We needn't free it if the array is the static one */
 	if (old_array != memblock_memory_init_regions &&
@@ -362,7 +370,7 @@ int memblock_double_array(struct memblock_type *type,
 	/* the gap index grows with the reserved array (mm/gaptree.c) */
 	if (type == &memblock.reserved)
 		gaptree_grow(new_area_start, new_area_size);
-	return 0;
+	return trace_memblock_ret(0);
 }
 
 /**
@@ -384,13 +392,16 @@ int memblock_add_range(struct memblock_type *type, phys_addr_t base,
 {
 	bool insert = false;
 	phys_addr_t obase = base;
-	phys_addr_t end = base + memblock_cap_size(base, &size);
-	unsigned long first = memblock_scan_start(type, base);
-	unsigned long idx;
+	phys_addr_t end;
+	unsigned long first, idx;
 	int nr_new;
 
+	trace_memblock_call(MEMBLOCK_TRACE_ADD_RANGE, type, base, size, nid,
+			    flags);
+	end = base + memblock_cap_size(base, &size);
+	first = memblock_scan_start(type, base);
 	if (!size)
-		return 0;
+		return trace_memblock_ret(0);
 
 	/* special case for empty array */
 	if (type->regions[0].size == 0) {
@@ -400,7 +411,8 @@ int memblock_add_range(struct memblock_type *type, phys_addr_t base,
 		type->regions[0].nid = nid;
 		type->total_size = size;
 		gaptree_resized(type, 0);
-		return 0;
+		trace_memblock_step(MEMBLOCK_TRACE_ADD_EMPTY, type, base, size);
+		return trace_memblock_ret(0);
 	}
 repeat:
 	/*
@@ -449,14 +461,15 @@ repeat:
 			if (nr_new == 1 && base == obase &&
 			    memblock_grow_neighbour(type, idx, base, end, nid,
 						    flags))
-				return 0;
+				return trace_memblock_ret(0);
 			memblock_insert_region(type, idx, base, end - base,
 					       nid, flags);
 		}
 	}
 
+	trace_memblock_step(MEMBLOCK_TRACE_ADD_COUNT, type, nr_new, insert);
 	if (!nr_new)
-		return 0;
+		return trace_memblock_ret(0);
 
 	/*
 	 * If this was the first round, resize array and repeat for actual
@@ -466,7 +479,7 @@ repeat:
 		if (type->cnt + nr_new > type->max) {
 			while (type->cnt + nr_new > type->max)
 				if (memblock_double_array(type, obase, size) < 0)
-					return -ENOMEM;
+					return trace_memblock_ret(-ENOMEM);
 			/* doubling the reserved array reserves it: rescan */
 			first = memblock_scan_start(type, obase);
 		}
@@ -474,7 +487,7 @@ repeat:
 		goto repeat;
 	} else {
 		memblock_merge_inserted(type, first, idx);
-		return 0;
+		return trace_memblock_ret(0);
 	}
 }
 
@@ -651,9 +664,11 @@ int memblock_free(phys_addr_t base, phys_addr_t size)
 {
 	phys_addr_t end = base + size - 1;
 
+	trace_memblock_call(MEMBLOCK_TRACE_FREE, base, size);
 	memblock_trace("   memblock_free: ", base, end, _RET_IP_);
 
-	return memblock_remove_range(&memblock.reserved, base, size);
+	return trace_memblock_ret(memblock_remove_range(&memblock.reserved,
+							base, size));
 }
 
 /**
@@ -670,9 +685,11 @@ int memblock_reserve(phys_addr_t base, phys_addr_t size)
 {
 	phys_addr_t end = base + size - 1;
 
+	trace_memblock_call(MEMBLOCK_TRACE_RESERVE, base, size);
 	memblock_trace("memblock_reserve: ", base, end, _RET_IP_);
 
-	return memblock_add_range(&memblock.reserved, base, size, MAX_NUMNODES, 0);
+	return trace_memblock_ret(memblock_add_range(&memblock.reserved, base,
+						     size, MAX_NUMNODES, 0));
 }
 
 /*
@@ -953,4 +970,43 @@ void memblock_mem_limit_remove_map(phys_addr_t limit)
 		return;
 
 	memblock_cap_memory_range(0, max_addr);
+}
+
+static phys_addr_t allocated_regions_info(struct memblock_type *type,
+					  const struct memblock_region *init,
+					  phys_addr_t *addr)
+{
+	if (type->regions == init)
+		return 0;
+
+	*addr = memblock_virt_to_phys(type->regions);
+	return PAGE_ALIGN(sizeof(struct memblock_region) * type->max);
+}
+
+/**
+ * get_allocated_memblock_reserved_regions_info - where the reserved array lives
+ * @addr: out: physical address of the array, when it was allocated
+ *
+ * For code that frees memblock's own arrays once it is done with them.
+ *
+ * Return: the bytes memblock_double_array() reserved for the array
+ * (whole pages), or 0, and @addr untouched, while it is the static one.
+ */
+phys_addr_t get_allocated_memblock_reserved_regions_info(phys_addr_t *addr)
+{
+	return allocated_regions_info(&memblock.reserved,
+				      memblock_reserved_init_regions, addr);
+}
+
+/**
+ * get_allocated_memblock_memory_regions_info - where the memory array lives
+ * @addr: out: physical address of the array, when it was allocated
+ *
+ * Return: the bytes memblock_double_array() reserved for the array
+ * (whole pages), or 0, and @addr untouched, while it is the static one.
+ */
+phys_addr_t get_allocated_memblock_memory_regions_info(phys_addr_t *addr)
+{
+	return allocated_regions_info(&memblock.memory,
+				      memblock_memory_init_regions, addr);
 }

@@ -274,4 +274,347 @@ static inline int memblock_get_region_node(const struct memblock_region *r)
 	return r->nid;
 }
 
+/*
+ * The rest of Linux 4.12's API (issue 13): what its include/linux/memblock.h
+ * declares with CONFIG_HAVE_MEMBLOCK_NODE_MAP and what is not above, and
+ * the memblock part of include/linux/bootmem.h.  mm/bootmem.c,
+ * mm/memblock_pfn.c, and additions to mm/memblock_iter.c,
+ * mm/memblock_query.c and mm/memblock.c.
+ */
+
+/*
+ * Page frame numbers.  PFN_UP() does not wrap for an address in the last
+ * page of the address space, where 4.12's (x + PAGE_SIZE - 1) >> PAGE_SHIFT
+ * would give 0.
+ */
+#define PFN_UP(x)	(((x) >> PAGE_SHIFT) + !!((x) & (PAGE_SIZE - 1)))
+#define PFN_DOWN(x)	((x) >> PAGE_SHIFT)
+#define PFN_PHYS(x)	((phys_addr_t)(x) << PAGE_SHIFT)
+#define PHYS_PFN(x)	((unsigned long)((x) >> PAGE_SHIFT))
+
+/* bootmem.h's names for the @max_addr specials, and its limits. */
+#define BOOTMEM_ALLOC_ACCESSIBLE	0
+#define BOOTMEM_ALLOC_ANYWHERE		(~(phys_addr_t)0)
+/* allocation is top-down, so 0 is a safe lower bound */
+#define BOOTMEM_LOW_LIMIT		0
+#ifndef ARCH_LOW_ADDRESS_LIMIT
+#define ARCH_LOW_ADDRESS_LIMIT		0xffffffffUL
+#endif
+
+ulong choose_memblock_flags(void);
+bool movable_node_is_enabled(void);
+
+/**
+ * memblock_set_region_flags - set flags on one region, as they are
+ * @r: the region
+ * @flags: the MEMBLOCK_* flags to set
+ *
+ * A raw write, as 4.12's: nothing is split or merged.
+ */
+static inline void memblock_set_region_flags(struct memblock_region *r,
+					     unsigned long flags)
+{
+	r->flags |= flags;
+}
+
+/**
+ * memblock_clear_region_flags - clear flags on one region, as they are
+ * @r: the region
+ * @flags: the MEMBLOCK_* flags to clear
+ *
+ * A raw write, as 4.12's: nothing is split or merged.
+ */
+static inline void memblock_clear_region_flags(struct memblock_region *r,
+					       unsigned long flags)
+{
+	r->flags &= ~flags;
+}
+
+/**
+ * memblock_set_region_node - set one region's node id, as it is
+ * @r: the region
+ * @nid: the node id
+ *
+ * A raw write, as 4.12's: nothing is split or merged.
+ */
+static inline void memblock_set_region_node(struct memblock_region *r, int nid)
+{
+	r->nid = nid;
+}
+
+/**
+ * memblock_region_memory_base_pfn - the first page frame a region holds whole
+ * @reg: memblock_region structure
+ *
+ * Return: PFN_UP() of its base.
+ */
+static inline unsigned long
+memblock_region_memory_base_pfn(const struct memblock_region *reg)
+{
+	return PFN_UP(reg->base);
+}
+
+/**
+ * memblock_region_memory_end_pfn - the page frame after its last whole page
+ * @reg: memblock_region structure
+ *
+ * Return: PFN_DOWN() of its end.
+ */
+static inline unsigned long
+memblock_region_memory_end_pfn(const struct memblock_region *reg)
+{
+	return PFN_DOWN(reg->base + reg->size);
+}
+
+/**
+ * memblock_region_reserved_base_pfn - the first page frame a region touches
+ * @reg: memblock_region structure
+ *
+ * Return: PFN_DOWN() of its base.
+ */
+static inline unsigned long
+memblock_region_reserved_base_pfn(const struct memblock_region *reg)
+{
+	return PFN_DOWN(reg->base);
+}
+
+/**
+ * memblock_region_reserved_end_pfn - the page frame after the last it touches
+ * @reg: memblock_region structure
+ *
+ * Return: PFN_UP() of its end.
+ */
+static inline unsigned long
+memblock_region_reserved_end_pfn(const struct memblock_region *reg)
+{
+	return PFN_UP(reg->base + reg->size);
+}
+
+/**
+ * for_each_memblock_type - iterate over the regions of a memblock type
+ * @memblock_type: a struct memblock_type pointer
+ * @rgn: struct memblock_region pointer used as loop variable
+ *
+ * As in 4.12, the index is a variable named idx that the caller declares.
+ */
+#define for_each_memblock_type(memblock_type, rgn)			\
+	for (idx = 0, rgn = &(memblock_type)->regions[0];		\
+	     idx < (memblock_type)->cnt;				\
+	     idx++, rgn = &(memblock_type)->regions[idx])
+
+/* Reserved regions, [*@out_start, *@out_end] with an inclusive end. */
+void __next_reserved_mem_region(u64 *idx, phys_addr_t *out_start,
+				phys_addr_t *out_end);
+
+/**
+ * for_each_reserved_mem_region - iterate over all reserved memblock areas
+ * @i: u64 used as loop variable
+ * @p_start: ptr to phys_addr_t for start address of the range, can be %NULL
+ * @p_end: ptr to phys_addr_t for the last byte of the range, can be %NULL
+ */
+#define for_each_reserved_mem_region(i, p_start, p_end)		\
+	for (i = 0UL, __next_reserved_mem_region(&i, p_start, p_end);	\
+	     i != (u64)ULLONG_MAX;					\
+	     __next_reserved_mem_region(&i, p_start, p_end))
+
+/* The page frame view of memblock.memory (mm/memblock_pfn.c). */
+void __next_mem_pfn_range(int *idx, int nid, unsigned long *out_start_pfn,
+			  unsigned long *out_end_pfn, int *out_nid);
+int memblock_search_pfn_nid(unsigned long pfn, unsigned long *start_pfn,
+			    unsigned long *end_pfn);
+unsigned long memblock_next_valid_pfn(unsigned long pfn,
+				      unsigned long max_pfn);
+phys_addr_t memblock_mem_size(unsigned long limit_pfn);
+
+/**
+ * for_each_mem_pfn_range - early memory pfn range iterator
+ * @i: an integer used as loop variable
+ * @nid: node selector, %MAX_NUMNODES for all nodes (as in 4.12, not
+ *       %NUMA_NO_NODE)
+ * @p_start: ptr to ulong for start pfn of the range, can be %NULL
+ * @p_end: ptr to ulong for end pfn of the range, can be %NULL
+ * @p_nid: ptr to int for nid of the range, can be %NULL
+ */
+#define for_each_mem_pfn_range(i, nid, p_start, p_end, p_nid)		\
+	for (i = -1, __next_mem_pfn_range(&i, nid, p_start, p_end, p_nid); \
+	     i >= 0; __next_mem_pfn_range(&i, nid, p_start, p_end, p_nid))
+
+/* More queries. */
+unsigned long memblock_reserved_memory_within(phys_addr_t start_addr,
+					      phys_addr_t end_addr);
+phys_addr_t get_allocated_memblock_reserved_regions_info(phys_addr_t *addr);
+phys_addr_t get_allocated_memblock_memory_regions_info(phys_addr_t *addr);
+
+/* bootmem.h's memblock API: zeroed memory through __va() (mm/bootmem.c). */
+void *memblock_virt_alloc_try_nid_nopanic(phys_addr_t size, phys_addr_t align,
+					  phys_addr_t min_addr,
+					  phys_addr_t max_addr, int nid);
+void *memblock_virt_alloc_try_nid(phys_addr_t size, phys_addr_t align,
+				  phys_addr_t min_addr, phys_addr_t max_addr,
+				  int nid);
+void __memblock_free_early(phys_addr_t base, phys_addr_t size);
+void __memblock_free_late(phys_addr_t base, phys_addr_t size);
+/* Optional (a weak default drops them): __memblock_free_late()'s pages. */
+void memblock_release_pages(unsigned long start_pfn, unsigned long end_pfn);
+
+/*
+ * The wrappers are inline, as in 4.12, so that memblock=debug names their
+ * caller.  An @align of 0 means SMP_CACHE_BYTES.
+ */
+
+/**
+ * memblock_virt_alloc - zeroed boot memory below the current limit, or panic
+ * @size: size of memory block to be allocated in bytes
+ * @align: alignment of the block, 0 for SMP_CACHE_BYTES
+ *
+ * Return: virtual address of the block; never NULL.
+ */
+static inline __attribute__((always_inline))
+void *memblock_virt_alloc(phys_addr_t size, phys_addr_t align)
+{
+	return memblock_virt_alloc_try_nid(size, align, BOOTMEM_LOW_LIMIT,
+					   BOOTMEM_ALLOC_ACCESSIBLE,
+					   NUMA_NO_NODE);
+}
+
+/**
+ * memblock_virt_alloc_nopanic - zeroed boot memory below the current limit
+ * @size: size of memory block to be allocated in bytes
+ * @align: alignment of the block, 0 for SMP_CACHE_BYTES
+ *
+ * Return: virtual address of the block, or NULL.
+ */
+static inline __attribute__((always_inline))
+void *memblock_virt_alloc_nopanic(phys_addr_t size, phys_addr_t align)
+{
+	return memblock_virt_alloc_try_nid_nopanic(size, align,
+						   BOOTMEM_LOW_LIMIT,
+						   BOOTMEM_ALLOC_ACCESSIBLE,
+						   NUMA_NO_NODE);
+}
+
+/**
+ * memblock_virt_alloc_low - zeroed boot memory below 4G, or panic
+ * @size: size of memory block to be allocated in bytes
+ * @align: alignment of the block, 0 for SMP_CACHE_BYTES
+ *
+ * Below ARCH_LOW_ADDRESS_LIMIT (and the current limit).
+ *
+ * Return: virtual address of the block; never NULL.
+ */
+static inline __attribute__((always_inline))
+void *memblock_virt_alloc_low(phys_addr_t size, phys_addr_t align)
+{
+	return memblock_virt_alloc_try_nid(size, align, BOOTMEM_LOW_LIMIT,
+					   ARCH_LOW_ADDRESS_LIMIT,
+					   NUMA_NO_NODE);
+}
+
+/**
+ * memblock_virt_alloc_low_nopanic - zeroed boot memory below 4G
+ * @size: size of memory block to be allocated in bytes
+ * @align: alignment of the block, 0 for SMP_CACHE_BYTES
+ *
+ * Below ARCH_LOW_ADDRESS_LIMIT (and the current limit).
+ *
+ * Return: virtual address of the block, or NULL.
+ */
+static inline __attribute__((always_inline))
+void *memblock_virt_alloc_low_nopanic(phys_addr_t size, phys_addr_t align)
+{
+	return memblock_virt_alloc_try_nid_nopanic(size, align,
+						   BOOTMEM_LOW_LIMIT,
+						   ARCH_LOW_ADDRESS_LIMIT,
+						   NUMA_NO_NODE);
+}
+
+/**
+ * memblock_virt_alloc_from_nopanic - zeroed boot memory, above @min_addr first
+ * @size: size of memory block to be allocated in bytes
+ * @align: alignment of the block, 0 for SMP_CACHE_BYTES
+ * @min_addr: the lower bound preferred; dropped when nothing fits above it
+ *
+ * Return: virtual address of the block, or NULL.
+ */
+static inline __attribute__((always_inline))
+void *memblock_virt_alloc_from_nopanic(phys_addr_t size, phys_addr_t align,
+				       phys_addr_t min_addr)
+{
+	return memblock_virt_alloc_try_nid_nopanic(size, align, min_addr,
+						   BOOTMEM_ALLOC_ACCESSIBLE,
+						   NUMA_NO_NODE);
+}
+
+/**
+ * memblock_virt_alloc_node - zeroed boot memory, on @nid if it can, or panic
+ * @size: size of memory block to be allocated in bytes
+ * @nid: the node preferred; any node when it has no room
+ *
+ * Aligned to SMP_CACHE_BYTES.
+ *
+ * Return: virtual address of the block; never NULL.
+ */
+static inline __attribute__((always_inline))
+void *memblock_virt_alloc_node(phys_addr_t size, int nid)
+{
+	return memblock_virt_alloc_try_nid(size, 0, BOOTMEM_LOW_LIMIT,
+					   BOOTMEM_ALLOC_ACCESSIBLE, nid);
+}
+
+/**
+ * memblock_virt_alloc_node_nopanic - zeroed boot memory, on @nid if it can
+ * @size: size of memory block to be allocated in bytes
+ * @nid: the node preferred; any node when it has no room
+ *
+ * Aligned to SMP_CACHE_BYTES.
+ *
+ * Return: virtual address of the block, or NULL.
+ */
+static inline __attribute__((always_inline))
+void *memblock_virt_alloc_node_nopanic(phys_addr_t size, int nid)
+{
+	return memblock_virt_alloc_try_nid_nopanic(size, 0, BOOTMEM_LOW_LIMIT,
+						   BOOTMEM_ALLOC_ACCESSIBLE,
+						   nid);
+}
+
+/**
+ * memblock_free_early - free boot memory block
+ * @base: phys starting address of the boot memory block
+ * @size: size of the boot memory block in bytes
+ *
+ * __memblock_free_early(), named for its caller by memblock=debug.
+ */
+static inline __attribute__((always_inline))
+void memblock_free_early(phys_addr_t base, phys_addr_t size)
+{
+	__memblock_free_early(base, size);
+}
+
+/**
+ * memblock_free_early_nid - free boot memory block of a node
+ * @base: phys starting address of the boot memory block
+ * @size: size of the boot memory block in bytes
+ * @nid: not used, as in 4.12
+ */
+static inline __attribute__((always_inline))
+void memblock_free_early_nid(phys_addr_t base, phys_addr_t size, int nid)
+{
+	(void)nid;
+	__memblock_free_early(base, size);
+}
+
+/**
+ * memblock_free_late - free boot memory pages to the page allocator
+ * @base: phys starting address of the boot memory block
+ * @size: size of the boot memory block in bytes
+ *
+ * __memblock_free_late(), named for its caller by memblock=debug.
+ */
+static inline __attribute__((always_inline))
+void memblock_free_late(phys_addr_t base, phys_addr_t size)
+{
+	__memblock_free_late(base, size);
+}
+
 #endif /* MM_MEMBLOCK_H */

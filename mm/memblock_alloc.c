@@ -89,25 +89,30 @@ phys_addr_t memblock_find_in_range_node(phys_addr_t size, phys_addr_t align,
 {
 	phys_addr_t kernel_end, ret;
 
+	trace_memblock_call(MEMBLOCK_TRACE_FIND_IN_RANGE_NODE, size, align,
+			    start, end, nid, flags);
 	if (!is_power_of_2(align)) {
 		memblock_printf("memblock: refusing 0x%llx bytes at alignment 0x%llx: not a power of two\n",
 				(unsigned long long)size,
 				(unsigned long long)align);
-		return 0;
+		return trace_memblock_ret(0);
 	}
 
 	/* as __next_mem_range() would, for the walks that do not use it */
 	nid = memblock_nid_or_any(nid);
 
 	/* pump up @end */
-	if (end == MEMBLOCK_ALLOC_ACCESSIBLE)
+	if (end == MEMBLOCK_ALLOC_ACCESSIBLE) {
 		end = memblock.current_limit;
+		trace_memblock_step(MEMBLOCK_TRACE_LIMIT, end);
+	}
 
 	/* avoid allocating the first page */
 	start = max(start, PAGE_SIZE);
 	end = max(start, end);
 	/* 4.12's __pa_symbol(_end) is a constant; ours is the environment's */
 	kernel_end = memblock_bottom_up() ? memblock_kernel_end() : 0;
+	trace_memblock_step(MEMBLOCK_TRACE_BOUNDS, start, end);
 
 	/*
 	 * try bottom-up allocation only when bottom-up mode
@@ -117,10 +122,12 @@ phys_addr_t memblock_find_in_range_node(phys_addr_t size, phys_addr_t align,
 		/* make sure we will allocate above the kernel */
 		phys_addr_t bottom_up_start = max(start, kernel_end);
 
+		trace_memblock_step(MEMBLOCK_TRACE_BOTTOM_UP, kernel_end,
+				    bottom_up_start);
 		ret = memblock_find_range_bottom_up(bottom_up_start, end, size,
 						    align, nid, flags);
 		if (ret)
-			return ret;
+			return trace_memblock_ret(ret);
 
 		/*
 		 * we always limit bottom-up allocation above the kernel,
@@ -129,14 +136,21 @@ phys_addr_t memblock_find_in_range_node(phys_addr_t size, phys_addr_t align,
 		 * allocation failed.  4.12 warns once, as here.
 		 */
 		warn_bottom_up_failed();
+		trace_memblock_step(MEMBLOCK_TRACE_BOTTOM_UP_FAILED);
 	}
 
-	return memblock_find_range_top_down(start, end, size, align, nid,
-					    flags);
+	trace_memblock_step(MEMBLOCK_TRACE_TOP_DOWN, end, kernel_end);
+	ret = memblock_find_range_top_down(start, end, size, align, nid, flags);
+	return trace_memblock_ret(ret);
 }
 
-/* Linux's choose_memblock_flags(). */
-static ulong choose_memblock_flags(void)
+/**
+ * choose_memblock_flags - the flags the mirror-first allocations start with
+ *
+ * Return: %MEMBLOCK_MIRROR once some memory has been marked mirrored
+ * (memblock_mark_mirror()), else %MEMBLOCK_NONE.
+ */
+ulong choose_memblock_flags(void)
 {
 	return memblock_has_mirror ? MEMBLOCK_MIRROR : MEMBLOCK_NONE;
 }
@@ -159,6 +173,8 @@ phys_addr_t memblock_find_in_range(phys_addr_t start, phys_addr_t end,
 	phys_addr_t ret;
 	ulong flags = choose_memblock_flags();
 
+	trace_memblock_call(MEMBLOCK_TRACE_FIND_IN_RANGE, start, end, size,
+			    align);
 again:
 	ret = memblock_find_in_range_node(size, align, start, end,
 					  NUMA_NO_NODE, flags);
@@ -170,7 +186,7 @@ again:
 		goto again;
 	}
 
-	return ret;
+	return trace_memblock_ret(ret);
 }
 
 /*
@@ -185,20 +201,24 @@ static phys_addr_t memblock_alloc_range_nid(phys_addr_t size,
 {
 	phys_addr_t found;
 
+	trace_memblock_call(MEMBLOCK_TRACE_ALLOC_RANGE_NID, size, align, start,
+			    end, nid, flags);
 	if (!size) {
 		memblock_printf("memblock: refusing an allocation of 0 bytes\n");
-		return 0;
+		return trace_memblock_ret(0);
 	}
 
-	if (!align)
+	if (!align) {
 		align = SMP_CACHE_BYTES;
+		trace_memblock_step(MEMBLOCK_TRACE_ALIGN_DEFAULT, align);
+	}
 
 	found = memblock_find_in_range_node(size, align, start, end, nid,
 					    flags);
 	if (found && !memblock_reserve(found, size))
-		return found;
+		return trace_memblock_ret(found);
 
-	return 0;
+	return trace_memblock_ret(0);
 }
 
 /**
@@ -217,8 +237,13 @@ phys_addr_t memblock_alloc_range(phys_addr_t size, phys_addr_t align,
 				 phys_addr_t start, phys_addr_t end,
 				 ulong flags)
 {
-	return memblock_alloc_range_nid(size, align, start, end, NUMA_NO_NODE,
-					flags);
+	phys_addr_t found;
+
+	trace_memblock_call(MEMBLOCK_TRACE_ALLOC_RANGE, size, align, start, end,
+			    flags);
+	found = memblock_alloc_range_nid(size, align, start, end, NUMA_NO_NODE,
+					 flags);
+	return trace_memblock_ret(found);
 }
 
 /**
@@ -236,7 +261,12 @@ phys_addr_t memblock_alloc_range(phys_addr_t size, phys_addr_t align,
 phys_addr_t memblock_alloc_base_nid(phys_addr_t size, phys_addr_t align,
 				    phys_addr_t max_addr, int nid, ulong flags)
 {
-	return memblock_alloc_range_nid(size, align, 0, max_addr, nid, flags);
+	phys_addr_t found;
+
+	trace_memblock_call(MEMBLOCK_TRACE_ALLOC_BASE_NID, size, align,
+			    max_addr, nid, flags);
+	found = memblock_alloc_range_nid(size, align, 0, max_addr, nid, flags);
+	return trace_memblock_ret(found);
 }
 
 /**
@@ -255,6 +285,7 @@ phys_addr_t memblock_alloc_nid(phys_addr_t size, phys_addr_t align, int nid)
 	ulong flags = choose_memblock_flags();
 	phys_addr_t ret;
 
+	trace_memblock_call(MEMBLOCK_TRACE_ALLOC_NID, size, align, nid);
 again:
 	ret = memblock_alloc_base_nid(size, align, MEMBLOCK_ALLOC_ACCESSIBLE,
 				      nid, flags);
@@ -263,7 +294,7 @@ again:
 		flags &= ~MEMBLOCK_MIRROR;
 		goto again;
 	}
-	return ret;
+	return trace_memblock_ret(ret);
 }
 
 /**
@@ -279,8 +310,12 @@ again:
 phys_addr_t __memblock_alloc_base(phys_addr_t size, phys_addr_t align,
 				  phys_addr_t max_addr)
 {
-	return memblock_alloc_base_nid(size, align, max_addr, NUMA_NO_NODE,
-				       MEMBLOCK_NONE);
+	phys_addr_t found;
+
+	trace_memblock_call(MEMBLOCK_TRACE___ALLOC_BASE, size, align, max_addr);
+	found = memblock_alloc_base_nid(size, align, max_addr, NUMA_NO_NODE,
+					MEMBLOCK_NONE);
+	return trace_memblock_ret(found);
 }
 
 /**
@@ -299,6 +334,7 @@ phys_addr_t memblock_alloc_base(phys_addr_t size, phys_addr_t align,
 {
 	phys_addr_t alloc;
 
+	trace_memblock_call(MEMBLOCK_TRACE_ALLOC_BASE, size, align, max_addr);
 	alloc = __memblock_alloc_base(size, align, max_addr);
 
 	if (alloc == 0)
@@ -306,7 +342,7 @@ phys_addr_t memblock_alloc_base(phys_addr_t size, phys_addr_t align,
 			       (unsigned long long)size,
 			       (unsigned long long)max_addr);
 
-	return alloc;
+	return trace_memblock_ret(alloc);
 }
 
 /**
@@ -320,7 +356,11 @@ phys_addr_t memblock_alloc_base(phys_addr_t size, phys_addr_t align,
  */
 phys_addr_t memblock_alloc(phys_addr_t size, phys_addr_t align)
 {
-	return memblock_alloc_base(size, align, MEMBLOCK_ALLOC_ACCESSIBLE);
+	phys_addr_t alloc;
+
+	trace_memblock_call(MEMBLOCK_TRACE_ALLOC, size, align);
+	alloc = memblock_alloc_base(size, align, MEMBLOCK_ALLOC_ACCESSIBLE);
+	return trace_memblock_ret(alloc);
 }
 
 /**
@@ -334,11 +374,14 @@ phys_addr_t memblock_alloc(phys_addr_t size, phys_addr_t align)
 phys_addr_t memblock_alloc_try_nid(phys_addr_t size, phys_addr_t align,
 				   int nid)
 {
-	phys_addr_t res = memblock_alloc_nid(size, align, nid);
+	phys_addr_t res;
 
+	trace_memblock_call(MEMBLOCK_TRACE_ALLOC_TRY_NID, size, align, nid);
+	res = memblock_alloc_nid(size, align, nid);
 	if (res)
-		return res;
-	return memblock_alloc_base(size, align, MEMBLOCK_ALLOC_ACCESSIBLE);
+		return trace_memblock_ret(res);
+	res = memblock_alloc_base(size, align, MEMBLOCK_ALLOC_ACCESSIBLE);
+	return trace_memblock_ret(res);
 }
 
 /**
@@ -359,6 +402,8 @@ phys_addr_t memblock_phys_alloc_range(phys_addr_t size, phys_addr_t align,
 	ulong flags = choose_memblock_flags();
 	phys_addr_t ret;
 
+	trace_memblock_call(MEMBLOCK_TRACE_PHYS_ALLOC_RANGE, size, align, start,
+			    end);
 again:
 	ret = memblock_alloc_range_nid(size, align, start, end, NUMA_NO_NODE,
 				       flags);
@@ -368,5 +413,5 @@ again:
 		flags &= ~MEMBLOCK_MIRROR;
 		goto again;
 	}
-	return ret;
+	return trace_memblock_ret(ret);
 }

@@ -5,6 +5,7 @@
 /* What the files of mm/ share with each other and with nobody else. */
 
 #include "memblock.h"
+#include "memblock_trace.h"
 
 #define ENOMEM		12
 
@@ -110,13 +111,19 @@ static inline bool memblock_fit_top_down(phys_addr_t this_start,
 					 phys_addr_t size, phys_addr_t align,
 					 phys_addr_t *cand)
 {
+	trace_memblock_step(MEMBLOCK_TRACE_FREE_RANGE, this_start, this_end);
 	this_start = clamp(this_start, start, end);
 	this_end = clamp(this_end, start, end);
 
-	if (this_end < size)
+	if (this_end < size) {
+		trace_memblock_step(MEMBLOCK_TRACE_TOO_SMALL, this_start,
+				    this_end);
 		return false;
+	}
 
 	*cand = round_down(this_end - size, align);
+	trace_memblock_step(MEMBLOCK_TRACE_CANDIDATE, this_start, this_end,
+			    *cand, *cand >= this_start);
 	return *cand >= this_start;
 }
 
@@ -126,10 +133,13 @@ static inline bool memblock_fit_bottom_up(phys_addr_t this_start,
 					  phys_addr_t size, phys_addr_t align,
 					  phys_addr_t *cand)
 {
+	trace_memblock_step(MEMBLOCK_TRACE_FREE_RANGE, this_start, this_end);
 	this_start = clamp(this_start, start, end);
 	this_end = clamp(this_end, start, end);
 
 	*cand = round_up(this_start, align);
+	trace_memblock_step(MEMBLOCK_TRACE_CANDIDATE, this_start, this_end,
+			    *cand, *cand < this_end && this_end - *cand >= size);
 	return *cand < this_end && this_end - *cand >= size;
 }
 
@@ -222,6 +232,7 @@ void gaptree_inserted(struct memblock_type *type, unsigned long idx);
 void gaptree_removing(struct memblock_type *type, unsigned long first,
 		      unsigned long last);
 void gaptree_resized(struct memblock_type *type, unsigned long idx);
+void gaptree_array_moved(struct memblock_type *type);
 void gaptree_grow(phys_addr_t new_area_start, phys_addr_t new_area_size);
 void gaptree_strategy_changed(void);
 void gaptree_regions_changed(void);

@@ -209,3 +209,35 @@ void __next_mem_range_rev(u64 *idx, int nid, ulong flags,
 	/* signal end of iteration */
 	*idx = ULLONG_MAX;
 }
+
+/**
+ * __next_reserved_mem_region - next function for for_each_reserved_mem_region()
+ * @idx: pointer to u64 loop variable
+ * @out_start: ptr to phys_addr_t for start address of the region, can be %NULL
+ * @out_end: ptr to phys_addr_t for the last byte of the region, can be %NULL
+ *
+ * Give reserved region *@idx as [*@out_start, *@out_end] (4.12's end is
+ * inclusive) and step *@idx on; *@idx becomes ULLONG_MAX at the end.  The
+ * empty array's placeholder is no region: 4.12 would give it as [0,
+ * ULLONG_MAX], all of memory reserved.
+ */
+void __next_reserved_mem_region(u64 *idx, phys_addr_t *out_start,
+				phys_addr_t *out_end)
+{
+	struct memblock_type *type = &memblock.reserved;
+
+	if (*idx < type->cnt && type->regions[*idx].size) {
+		struct memblock_region *r = &type->regions[*idx];
+
+		if (out_start)
+			*out_start = r->base;
+		if (out_end)
+			*out_end = region_end(r) - 1;
+
+		*idx += 1;
+		return;
+	}
+
+	/* signal end of iteration */
+	*idx = ULLONG_MAX;
+}

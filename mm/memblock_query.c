@@ -276,3 +276,42 @@ bool memblock_is_region_reserved(phys_addr_t base, phys_addr_t size)
 	memblock_cap_size(base, &size);
 	return memblock_overlaps_region(&memblock.reserved, base, size);
 }
+
+/**
+ * memblock_reserved_memory_within - reserved bytes near [@start_addr, @end_addr]
+ * @start_addr: start of the range
+ * @end_addr: end of the range
+ *
+ * 4.12's sizing aid for deferred page initialisation: the whole size of
+ * every reserved region that overlaps or touches [@start_addr, @end_addr],
+ * not only the part inside it.
+ *
+ * Return: the sum of those regions' sizes.
+ */
+unsigned long memblock_reserved_memory_within(phys_addr_t start_addr,
+					      phys_addr_t end_addr)
+{
+	struct memblock_region *rgn;
+	unsigned long size = 0;
+
+	for_each_memblock(reserved, rgn) {
+		if (region_end(rgn) < start_addr)
+			continue;
+		if (rgn->base > end_addr)
+			continue;
+		size += rgn->size;
+	}
+
+	return size;
+}
+
+/**
+ * movable_node_is_enabled - is Linux's movable_node option on?
+ *
+ * Return: true when allocations stay out of hotpluggable memory
+ * (memblock_set_movable_node()).
+ */
+bool movable_node_is_enabled(void)
+{
+	return movable_node_enabled;
+}

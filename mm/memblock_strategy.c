@@ -154,8 +154,13 @@ phys_addr_t memblock_find_range_top_down(phys_addr_t start, phys_addr_t end,
 					 phys_addr_t size, phys_addr_t align,
 					 int nid, ulong flags)
 {
-	return find_top_down[memblock_find_strategy](start, end, size, align,
-						      nid, flags);
+	phys_addr_t found;
+
+	trace_memblock_call(MEMBLOCK_TRACE_FIND_TOP_DOWN, start, end, size,
+			    align, nid, flags);
+	found = find_top_down[memblock_find_strategy](start, end, size, align,
+						       nid, flags);
+	return trace_memblock_ret(found);
 }
 
 /* 4.12's __memblock_find_range_bottom_up(), through the find strategy. */
@@ -163,8 +168,13 @@ phys_addr_t memblock_find_range_bottom_up(phys_addr_t start, phys_addr_t end,
 					  phys_addr_t size, phys_addr_t align,
 					  int nid, ulong flags)
 {
-	return find_bottom_up[memblock_find_strategy](start, end, size, align,
-						       nid, flags);
+	phys_addr_t found;
+
+	trace_memblock_call(MEMBLOCK_TRACE_FIND_BOTTOM_UP, start, end, size,
+			    align, nid, flags);
+	found = find_bottom_up[memblock_find_strategy](start, end, size, align,
+							nid, flags);
+	return trace_memblock_ret(found);
 }
 
 static bool update_is_linear(void)

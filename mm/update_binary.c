@@ -78,6 +78,8 @@ bool update_binary_grow_neighbour(struct memblock_type *type,
 	if (!join_left && !join_right)
 		return false;
 
+	trace_memblock_step(MEMBLOCK_TRACE_GROW, type, idx, base, end,
+			    join_left | join_right << 1);
 	type->total_size += new.size;
 	if (join_left && join_right) {
 		left->size += new.size + right->size;

@@ -5,6 +5,7 @@
 
 #include "mm/memblock.h"
 #include "payload/payload.h"
+#include "platform/counters.h"
 #include "platform/csr.h"
 #include "platform/dt.h"
 #include "platform/exit.h"
@@ -14,7 +15,21 @@ extern char _start[], _end[];
 
 #define KEY	"%-23s: "
 
-void print_banner(unsigned long hartid, const void *fdt)
+/* "rdcycle counts, rdinstret traps, ...": what counters_probe() found. */
+static void print_counters(void)
+{
+	printf(KEY, "Counters");
+	for (unsigned int c = 0; c < COUNTER_NR; c++)
+		printf("%s%s %s%s", c ? ", " : "", counter_name(c),
+		       counter_state_name(counter_state(c)),
+		       !counter_faked(c) ? "" :
+		       counter_state(c) == COUNTER_TRAPS ?
+		       " (payload.counter_trap)" : " (payload.counter_stuck)");
+	printf("\n");
+}
+
+void print_banner(unsigned long hartid, const void *fdt,
+		  unsigned long load_addr)
 {
 	long impl = sbi_get_impl_id();
 	long impl_ver = sbi_get_impl_version();
@@ -43,16 +58,21 @@ void print_banner(unsigned long hartid, const void *fdt)
 	       dt_root_addr_cells(), dt_root_size_cells());
 	printf(KEY "[0x%016lx-0x%016lx]\n", "Payload Image",
 	       (unsigned long)_start, (unsigned long)_end - 1);
+	printf(KEY "0x%016lx (%s)\n", "Payload Loaded At", load_addr,
+	       load_addr == (unsigned long)_start ?
+	       "where it is linked" : "moved to where it is linked");
 	printf(KEY "%s\n", "Bootargs", bootargs ? bootargs : "(none)");
 	if (exit_dev)
 		printf(KEY "sifive,test0 at 0x%llx\n", "Exit Device",
 		       (unsigned long long)exit_dev);
 	else
 		printf(KEY "%s\n", "Exit Device", platform_exit_description());
+	print_counters();
 	printf(KEY "%s\n", "memblock=debug",
 	       boot_options.memblock_debug ? "on" : "off");
 	printf(KEY "find %s, update %s\n", "memblock Strategies",
 	       memblock_find_strategy_name(memblock_get_find_strategy()),
 	       memblock_update_strategy_name(memblock_get_update_strategy()));
+	trace_banner();
 	printf("\n");
 }

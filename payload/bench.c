@@ -13,6 +13,13 @@ int run_benchmarks(void)
 
 	if (!boot_options.bench)
 		return 0;
+#ifdef MEMBLOCK_TRACE
+	/* Its mm/ calls the tracer's hooks: its figures are not memblock's. */
+	printf("\nBenchmarks: not run: this image has memblock's trace points "
+	       "(build/payload-trace.elf); make run without TRACE measures "
+	       "build/payload.elf, which has none\n");
+	return 0;
+#endif
 	printf("\nBenchmarks (%s): every find/update strategy on the same states\n",
 	       cfg.quick ? "quick" : "full");
 	return bench_run(&cfg);

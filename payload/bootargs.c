@@ -11,11 +11,13 @@
  * name under one of our prefixes (memblock., bench., payload.,
  * integrity.).  Other words are left alone, as Linux leaves them to init.
  */
+#include <limits.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "mm/memblock.h"
 #include "payload/payload.h"
+#include "platform/counters.h"
 
 #define BOOTARGS_MAX	4096
 
@@ -35,6 +37,21 @@ static void set_flag(const char *name, const char *val, bool *flag)
 		return;
 	}
 	*flag = true;
+}
+
+/* A whole number: set *@num, or warn and leave it. */
+static void set_number(const char *name, const char *val, unsigned long *num)
+{
+	unsigned long n = 0;
+	const char *p = val;
+
+	for (; p && *p >= '0' && *p <= '9' && n <= ULONG_MAX / 10 - 1; p++)
+		n = n * 10 + (*p - '0');
+	if (!val || !*val || *p) {
+		warn(name, val, "use a whole number");
+		return;
+	}
+	*num = n;
 }
 
 /*
@@ -99,6 +116,36 @@ static void set_bench(const char *val)
 	boot_options.bench_quick = i == 0;
 }
 
+/*
+ * A comma-separated list of counters ("cycle,time") as a mask of
+ * 1 << enum counter; a bad name warns and sets nothing.
+ */
+static void set_counters(const char *name, const char *val, unsigned int *mask)
+{
+	char list[32];
+	unsigned int set = 0;
+	char *p, *comma;
+	int c;
+
+	if (!val || strlen(val) >= sizeof(list)) {
+		warn(name, val, "use a list of cycle, instret and time");
+		return;
+	}
+	strcpy(list, val);
+	for (p = list; p; p = comma) {
+		comma = strchr(p, ',');
+		if (comma)
+			*comma++ = '\0';
+		c = counter_by_short_name(p);
+		if (c < 0) {
+			warn(name, val, "use a list of cycle, instret and time");
+			return;
+		}
+		set |= 1U << c;
+	}
+	*mask = set;
+}
+
 /* One parameter: @val is NULL when the word has no '='. */
 static void set_param(const char *name, const char *val)
 {
@@ -116,6 +163,8 @@ static void set_param(const char *name, const char *val)
 		s = pick(name, val, MEMBLOCK_FIND_NR, find_name);
 		if (s >= 0)
 			boot_options.find = s;
+	} else if (!strcmp(name, "memblock.gaptree_build_after")) {
+		set_number(name, val, &boot_options.gaptree_build_after);
 	} else if (!strcmp(name, "memblock.update")) {
 		s = pick(name, val, MEMBLOCK_UPDATE_NR, update_name);
 		if (s >= 0)
@@ -128,6 +177,18 @@ static void set_param(const char *name, const char *val)
 		set_flag(name, val, &boot_options.panic);
 	} else if (!strcmp(name, "payload.trap")) {
 		set_flag(name, val, &boot_options.trap);
+	} else if (!strcmp(name, "payload.demo_fail")) {
+		set_flag(name, val, &boot_options.demo_fail);
+	} else if (!strcmp(name, "memblock.trace")) {
+		s = pick(name, val, 3, trace_mode_name);
+		if (s >= 0)
+			boot_options.trace = s;
+	} else if (!strcmp(name, "payload.dumpdtb")) {
+		set_flag(name, val, &boot_options.dumpdtb);
+	} else if (!strcmp(name, "payload.counter_trap")) {
+		set_counters(name, val, &boot_options.counter_trap);
+	} else if (!strcmp(name, "payload.counter_stuck")) {
+		set_counters(name, val, &boot_options.counter_stuck);
 	} else if (!strcmp(name, "integrity.scribble")) {
 		s = pick(name, val, 4, scribble_name);
 		if (s >= 0)
@@ -192,6 +253,7 @@ void parse_bootargs(const char *bootargs)
 	char *args = copy, *name, *val;
 
 	boot_options.find = memblock_get_find_strategy();
+	boot_options.gaptree_build_after = ULONG_MAX;
 	boot_options.update = memblock_get_update_strategy();
 	if (bootargs) {
 		if (strlen(bootargs) >= sizeof(copy))
@@ -205,4 +267,7 @@ void parse_bootargs(const char *bootargs)
 	memblock_set_movable_node(boot_options.movable_node);
 	memblock_set_find_strategy(boot_options.find);
 	memblock_set_update_strategy(boot_options.update);
+	if (boot_options.gaptree_build_after != ULONG_MAX)
+		memblock_set_gaptree_build_after(boot_options.gaptree_build_after);
+	trace_setup();
 }

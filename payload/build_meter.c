@@ -10,23 +10,30 @@
  */
 #include <string.h>
 
-#include "bench/counters.h"
 #include "payload/payload.h"
+#include "platform/counters.h"
 #include "platform/dt.h"
 
 static bool running;
 static enum dt_meter_part current;
-static struct bench_counters last, spent[DT_METER_NR], switch_cost;
+static struct build_cost last, spent[DT_METER_NR], switch_cost;
 static unsigned long spans[DT_METER_NR];
+
+/* The two that count instructions under -icount; 0 for one that does not count. */
+static void read_counters(struct build_cost *c)
+{
+	c->cycles = counter_read(COUNTER_CYCLE);
+	c->instret = counter_read(COUNTER_INSTRET);
+}
 
 enum dt_meter_part dt_meter(enum dt_meter_part part)
 {
 	enum dt_meter_part was = current;
-	struct bench_counters now;
+	struct build_cost now;
 
 	if (!running)
 		return was;
-	bench_counters_read(&now);
+	read_counters(&now);
 	spent[was].cycles += now.cycles - last.cycles;
 	spent[was].instret += now.instret - last.instret;
 	spans[was]++;
@@ -40,11 +47,11 @@ void build_meter_start(void)
 	memset(spent, 0, sizeof(spent));
 	current = DT_METER_PARSE;
 	running = true;
-	bench_counters_read(&last);
+	read_counters(&last);
 	dt_meter(DT_METER_PARSE);
 
 	/* Four empty spans, written out: what a switch costs. */
-	spent[DT_METER_PARSE] = (struct bench_counters){ 0 };
+	spent[DT_METER_PARSE] = (struct build_cost){ 0 };
 	dt_meter(DT_METER_PARSE);
 	dt_meter(DT_METER_PARSE);
 	dt_meter(DT_METER_PARSE);
@@ -62,9 +69,9 @@ void build_meter_stop(void)
 	running = false;
 }
 
-struct bench_counters build_meter_spent(enum dt_meter_part part)
+struct build_cost build_meter_spent(enum dt_meter_part part)
 {
-	struct bench_counters c = spent[part];
+	struct build_cost c = spent[part];
 	uint64_t cycles = spans[part] * switch_cost.cycles;
 	uint64_t instret = spans[part] * switch_cost.instret;
 

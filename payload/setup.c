@@ -7,9 +7,9 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "bench/counters.h"
 #include "mm/memblock.h"
 #include "payload/payload.h"
+#include "platform/counters.h"
 #include "platform/dt.h"
 #include "platform/exit.h"
 
@@ -135,25 +135,40 @@ static int check_room(void)
  * not with its regions: no per-region figure) and the memblock calls.
  * The console output between them is left out.
  */
+/* "N instret, N cycles", leaving out a counter that does not count. */
+static void print_part(const char *key, struct build_cost c)
+{
+	bool instret = counter_counts(COUNTER_INSTRET);
+	bool cycles = counter_counts(COUNTER_CYCLE);
+
+	printf("%-23s: ", key);
+	if (instret)
+		printf("%llu instret", (unsigned long long)c.instret);
+	if (cycles)
+		printf("%s%llu cycles", instret ? ", " : "",
+		       (unsigned long long)c.cycles);
+	if (!instret && !cycles)
+		printf("not measured");
+	printf("\n");
+}
+
 static void print_cost(void)
 {
 	const struct dt_stats *st = dt_stats();
-	struct bench_counters parse = build_meter_spent(DT_METER_PARSE);
-	struct bench_counters calls = build_meter_spent(DT_METER_MEMBLOCK);
 
 	printf("DT regions read        : %lu (%lu memory, %lu /memreserve/, "
 	       "%lu reserved-memory reg, %lu dynamic)\n",
 	       st->memory_ranges + st->memreserve + st->reserved_ranges +
 	       st->dynamic, st->memory_ranges, st->memreserve,
 	       st->reserved_ranges, st->dynamic);
-	printf("DT parse               : %llu instret, %llu cycles\n",
-	       (unsigned long long)parse.instret,
-	       (unsigned long long)parse.cycles);
-	printf("memblock calls         : %llu instret, %llu cycles\n",
-	       (unsigned long long)calls.instret,
-	       (unsigned long long)calls.cycles);
-	printf("Build counters         : %s; console output left out\n",
-	       bench_counters_unit());
+	print_part("DT parse", build_meter_spent(DT_METER_PARSE));
+	print_part("memblock calls", build_meter_spent(DT_METER_MEMBLOCK));
+	printf("Build counters         : rdinstret %s, rdcycle %s%s; "
+	       "console output left out\n",
+	       counter_state_name(counter_state(COUNTER_INSTRET)),
+	       counter_state_name(counter_state(COUNTER_CYCLE)),
+	       counter_counts(COUNTER_INSTRET) || counter_counts(COUNTER_CYCLE) ?
+	       " (instructions under QEMU -icount, host ticks without)" : "");
 }
 
 /*

@@ -2,8 +2,6 @@
 #ifndef PLATFORM_EXIT_H
 #define PLATFORM_EXIT_H
 
-#include <stdint.h>
-
 /* Exit statuses the payload hands to QEMU. */
 #define EXIT_OK		0
 #define EXIT_FAIL	1	/* bad device tree, failed check, panic */
@@ -15,6 +13,11 @@
  * exits with N.
  */
 #define EXIT_STATUS_LINE	"payload: exit status "
+
+/* The constants above are usable from assembly (payload/image_move.S). */
+#ifndef __ASSEMBLER__
+
+#include <stdint.h>
 
 /* How platform_exit() ends the machine, best first. */
 enum exit_method {
@@ -42,5 +45,7 @@ const char *platform_exit_description(void);
  * otherwise it is printed on one EXIT_STATUS_LINE first.
  */
 __attribute__((noreturn)) void platform_exit(int code);
+
+#endif /* __ASSEMBLER__ */
 
 #endif /* PLATFORM_EXIT_H */

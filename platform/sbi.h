@@ -38,6 +38,9 @@
 /* Implementation IDs returned by sbi_get_impl_id() */
 #define SBI_IMPL_OPENSBI		1
 
+/* The constants above are usable from assembly (payload/image_move.S). */
+#ifndef __ASSEMBLER__
+
 struct sbiret {
 	long error;
 	long value;
@@ -55,5 +58,7 @@ long sbi_probe_extension(long ext);
 void sbi_console_putchar(int ch);
 int sbi_dbcn_write_byte(unsigned char ch);
 int sbi_system_reset(unsigned long type, int failure);
+
+#endif /* __ASSEMBLER__ */
 
 #endif /* PLATFORM_SBI_H */

@@ -16,7 +16,9 @@
 #
 # Usage: tools/bench.sh KERNEL BENCH_HOST BENCH_REPORT OUTDIR
 # Environment: QEMU, FIRMWARE, MEM, QUICK (1: bench=quick), REPS (5),
-# CROSS_CC, CC
+# CROSS_CC, CC, BENCH_EXTRA (a command run as BENCH_EXTRA OUTDIR CSV
+# after the runs, before the report, that appends rows of its own: make
+# bench's is tools/replay_bench.sh)
 set -euo pipefail
 
 kernel=$1 bench_host=$2 bench_report=$3 out=$4
@@ -72,6 +74,9 @@ qemu=("$QEMU" -M virt -m "$MEM" -nographic -bios "$FIRMWARE" -kernel "$kernel" -
 run icount 1 "${qemu[@]}" -icount shift=0,sleep=off
 for rep in $(seq "$REPS"); do run tcg "$rep" "${qemu[@]}"; done
 for rep in $(seq "$REPS"); do run host "$rep" "$bench_host" $host_arg --mem "$mem_mib"; done
+if [ -n "${BENCH_EXTRA:-}" ]; then
+	$BENCH_EXTRA "$out" "$csv" || status=1
+fi
 
 # The tree of @1 as it is on disk, committed or not: what was built.
 tree_of() {

@@ -31,23 +31,29 @@ static phys_addr_t ram_size;
  * inside the timed window.  It counts reference cycles at a constant
  * rate, so it is time, not core cycles; and there is no instruction count.
  */
-void bench_counters_read(struct bench_counters *c)
-{
-	_mm_lfence();
-	c->cycles = __rdtsc();
-	_mm_lfence();
-	c->instret = 0;
-	c->time = c->cycles;
-}
-
-bool bench_counters_have_cycles(void)
+bool bench_counter_usable(void)
 {
 	return true;
 }
 
-bool bench_counters_have_instret(void)
+uint64_t bench_counter_read(void)
 {
-	return false;
+	uint64_t t;
+
+	_mm_lfence();
+	t = __rdtsc();
+	_mm_lfence();
+	return t;
+}
+
+bool bench_clock_usable(void)
+{
+	return true;
+}
+
+uint64_t bench_clock_read(void)
+{
+	return __rdtsc();
 }
 
 const char *bench_counters_name(void)

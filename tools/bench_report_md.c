@@ -82,6 +82,10 @@ static const char *workload_text(int w)
 	for (size_t i = 0; i < sizeof(text) / sizeof(text[0]); i++)
 		if (!strcmp(text[i][0], workloads.s[w]))
 			return text[i][1];
+	if (!strcmp(workloads.s[w], "replay"))
+		return "real boots (tests/replay/: Linux 6.1 on QEMU virt with memblock=debug), each replayed call by call on mm/ under each combination (tools/replay_bench.sh, make replay); `whole`: every memblock call of one boot, its mean per call, N the most reserved regions that boot had. Where the lines part is where the strategies begin to matter in a real boot.";
+	if (!strncmp(workloads.s[w], "replay-", 7))
+		return "one real boot of tests/replay/, replayed (make replay LOG=tests/replay/<name>.log): each op a type of memblock call as the log names it, `boot` all of them; N is the most reserved regions the boot had (one N: no plot).";
 	return "a workload this report has no description for.";
 }
 
@@ -106,8 +110,8 @@ static int plotted(int m, int w, int o)
 		"pair", "seq", "alloc", "build", "reserve", NULL
 	};
 
-	if (!has_op(m, w, o))
-		return 0;
+	if (!has_op(m, w, o) || !strncmp(workloads.s[w], "replay-", 7))
+		return 0;	/* a replay-<log> workload has one N */
 	if (!strcmp(ops.s[o], "find") || !strcmp(ops.s[o], "whole"))
 		return 1;
 	for (int k = 0; main_ops[k]; k++) {

@@ -22,6 +22,9 @@
  * different node ids are not supported (it says so).
  *
  * Usage: dtcheck TREE.dtb OUTPUT.txt   Exit status 0 when they match.
+ *        dtcheck - OUTPUT.txt          the tree from OUTPUT's "dtb: " lines,
+ *                                      the blob the payload was handed, as
+ *                                      bootarg payload.dumpdtb prints it
  */
 #include <inttypes.h>
 #include <libfdt.h>
@@ -148,6 +151,43 @@ static void *read_file(const char *path, size_t *len)
 	return buf;
 }
 
+static int hex_digit(char c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	return -1;
+}
+
+/* The blob in @path's "dtb: <hex>" lines, in order; exits if there is none. */
+static void *blob_from_output(const char *path, size_t *len)
+{
+	char *text = read_file(path, len), *line, *save, *p;
+	unsigned char *blob = malloc(*len / 2 + 1);
+	size_t n = 0;
+
+	if (!blob)
+		exit(2);
+	for (line = strtok_r(text, "\n", &save); line; line = strtok_r(NULL, "\n", &save)) {
+		if (strncmp(line, "dtb: ", 5))
+			continue;
+		for (p = line + 5; hex_digit(p[0]) >= 0 && hex_digit(p[1]) >= 0; p += 2)
+			blob[n++] = hex_digit(p[0]) << 4 | hex_digit(p[1]);
+		if (*p && *p != '\r') {
+			fprintf(stderr, "dtcheck: %s: a dtb: line that is not hex bytes\n", path);
+			exit(2);
+		}
+	}
+	free(text);
+	if (!n) {
+		fprintf(stderr, "dtcheck: %s: no dtb: lines (boot with payload.dumpdtb)\n", path);
+		exit(2);
+	}
+	*len = n;
+	return blob;
+}
+
 int main(int argc, char **argv)
 {
 	struct list mem = { 0 }, res = { 0 }, nomap = { 0 };
@@ -160,10 +200,11 @@ int main(int argc, char **argv)
 	void *fdt;
 
 	if (argc != 3) {
-		fprintf(stderr, "usage: dtcheck TREE.dtb OUTPUT.txt\n");
+		fprintf(stderr, "usage: dtcheck TREE.dtb|- OUTPUT.txt\n");
 		return 2;
 	}
-	fdt = read_file(argv[1], &len);
+	fdt = strcmp(argv[1], "-") ? read_file(argv[1], &len) :
+	      blob_from_output(argv[2], &len);
 	if (fdt_check_header(fdt) || fdt_totalsize(fdt) > len) {
 		fprintf(stderr, "dtcheck: %s: not a device tree blob\n", argv[1]);
 		return 2;
@@ -194,9 +235,11 @@ int main(int argc, char **argv)
 				push(&nomap, a, b + 1, NO_NODE);
 				push(&res, a, b + 1, NO_NODE);
 			}
-			else if (!strcmp(name, "payload image, BSS and stack") ||
-				 !strncmp(name, "mmode_resv", 10))
-				push(&res, a, b + 1, NO_NODE);	/* OpenSBI adds these */
+			else if (!strncmp(name, "mmode_resv", 10))
+				/* OpenSBI adds these, no-map on sifive_u */
+				push(strcmp(kind, "no-map") ? &res : &nomap, a, b + 1, NO_NODE);
+			else if (!strcmp(name, "payload image, BSS and stack"))
+				push(&res, a, b + 1, NO_NODE);
 			continue;
 		}
 		if (!strcmp(line, "MEMBLOCK configuration:"))

@@ -69,7 +69,7 @@ trap cleanup EXIT
 
 # ---- Linux 6.1 source, once per machine ------------------------------------
 # Debian's linux-source-6.1 is the kernel the project already takes libfdt
-# from (tools/fetch-libfdt.sh).  Left out of the extraction, about 800 of
+# from (tools/fetch-linux-source.sh).  Left out of the extraction, about 800 of
 # its 1,500 MB: the documentation but Documentation/Kconfig (the top Kconfig
 # sources it), and the sources (C, assembly, device trees) of the other
 # architectures and of driver families this config never builds (no PCI,

@@ -1,9 +1,14 @@
 #!/usr/bin/env bash
-# run-qemu.sh: boot the payload in QEMU virt under OpenSBI, as `make run`
-# and `make debug` do.  Settings come from the environment (the Makefile
+# run-qemu.sh: boot the payload in QEMU under OpenSBI, as `make run` and
+# `make debug` do.  Settings come from the environment (the Makefile
 # exports its variables); every one is checked before QEMU starts, and a
 # bad one stops the run with one line naming it and what it accepts.
 #
+#   MACHINE=virt     QEMU's virt, or sifive_u (HiFive Unleashed: hart 0 is
+#                    the E51 without S-mode, so at least 2 harts)
+#   BOOT=opensbi     OpenSBI starts the payload; uboot: OpenSBI starts
+#                    U-Boot (UBOOT_DIR/uboot.elf), whose distro boot finds
+#                    boot.scr on UBOOT_DISK and boots payload.bin with booti
 #   MEM=128M         guest RAM, any form QEMU's -m reads (16, 16384K, 0.5G)
 #   SMP=1            harts
 #   FW=jump          OpenSBI fw_jump.elf, or dynamic (fw_dynamic.bin)
@@ -13,15 +18,21 @@
 #   BENCH=quick      quick, full or off: bench=quick / bench=full before
 #                    BOOTARGS (which win: the payload takes the last)
 #   ICOUNT=0         1: -icount shift=0 (rdcycle/rdinstret count instructions)
+#   INITRD=          a file QEMU loads into RAM and names in /chosen
+#                    linux,initrd-start/-end (make replay: the op list)
+#   TRACE=off        chain or all: memblock.trace=TRACE before BOOTARGS (KERNEL
+#                    must then be the trace image, build/payload-trace.elf)
 #   GDB_WAIT=        a TCP port: QEMU waits there for gdb (make debug)
 #   GRACE=3          seconds QEMU may take to end after the payload's status line
 #   RUN_TIMEOUT=0    seconds before QEMU is stopped whatever happens (0: never)
-#   QEMU, OPENSBI_DIR, KERNEL, NM, DTBINFO: the tools
+#   QEMU, OPENSBI_DIR, KERNEL, NM, DTBINFO, UBOOT_DIR, UBOOT_DISK: the tools
 #
 # Exit status: the payload's.  Through sifive,test0 QEMU carries it; where
 # the machine has no device that can (no sifive,test0 in the tree), the
 # payload prints "payload: exit status N" last, this script takes N from
-# it, says so, and stops QEMU if nothing else can end it.
+# it, says so, and stops QEMU if nothing else can end it.  Under BOOT=uboot
+# a run in which U-Boot never started the payload fails, and one that
+# stops at U-Boot's prompt is ended.
 set -uo pipefail
 
 QEMU=${QEMU:-qemu-system-riscv64}
@@ -29,6 +40,10 @@ OPENSBI_DIR=${OPENSBI_DIR:-/usr/lib/riscv64-linux-gnu/opensbi/generic}
 KERNEL=${KERNEL:-build/payload.elf}
 NM=${NM:-riscv64-unknown-elf-nm}
 DTBINFO=${DTBINFO:-build/host/dtbinfo}
+UBOOT_DIR=${UBOOT_DIR:-/usr/lib/u-boot/qemu-riscv64_smode}
+UBOOT_DISK=${UBOOT_DISK:-build/uboot/disk.img}
+MACHINE=${MACHINE-virt}
+BOOT=${BOOT-opensbi}
 MEM=${MEM-128M}
 SMP=${SMP-1}
 FW=${FW-jump}
@@ -37,12 +52,19 @@ BOOTARGS=${BOOTARGS-}
 MEMBLOCK_DEBUG=${MEMBLOCK_DEBUG-0}
 BENCH=${BENCH-quick}
 ICOUNT=${ICOUNT-0}
+INITRD=${INITRD-}
+TRACE=${TRACE-off}
 GDB_WAIT=${GDB_WAIT-}
 GRACE=${GRACE-3}
 RUN_TIMEOUT=${RUN_TIMEOUT-0}
 
 STATUS_LINE='payload: exit status '	# platform/exit.h EXIT_STATUS_LINE
-machine=virt	# named once: issue 14 adds -M sifive_u
+BANNER='memblock-rv: Linux 4.12 memblock in an S-mode payload'	# payload/banner.c
+UBOOT_PROMPT='=> '
+# U-Boot's distro boot loads boot.scr at scriptaddr 0x8c100000, below the
+# ~25 MiB U-Boot keeps at the top of RAM (Debian 12's qemu-riscv64_smode):
+# 200M fails to load it, 230M works; 256M is a round figure above both.
+UBOOT_MIN_MEM=$((256 << 20))
 MiB=$((1 << 20))
 
 die() {
@@ -66,17 +88,31 @@ number() {
 		die "$1=${!1}: use a whole number, $2 or more"
 }
 
+choice MACHINE virt sifive_u
+choice BOOT opensbi uboot
 choice FW jump dynamic
 choice BENCH quick full off
 choice MEMBLOCK_DEBUG 0 1
 choice ICOUNT 0 1
+choice TRACE off chain all
 number SMP 1
 number GRACE 1
 number RUN_TIMEOUT 0
 [ -z "$GDB_WAIT" ] || number GDB_WAIT 1
 [ -n "$MEM" ] || die "MEM is empty: use a size as QEMU's -m reads it (128M, 1G, 512)"
 [ -z "$DTB" ] || [ -r "$DTB" ] || die "DTB=$DTB: no such file"
+[ -z "$INITRD" ] || [ -r "$INITRD" ] || die "INITRD=$INITRD: no such file"
 [ -r "$KERNEL" ] || die "$KERNEL missing: run make first"
+machine=$MACHINE
+[ "$TRACE" = off ] || [ "$BOOT" = opensbi ] ||
+	die "TRACE=$TRACE: U-Boot's disk holds the image without trace points: use BOOT=opensbi"
+if [ "$BOOT" = uboot ]; then
+	[ "$MACHINE" = virt ] ||
+		die "BOOT=uboot MACHINE=$MACHINE: Debian's U-Boot for QEMU (u-boot-qemu) is built for virt only: use MACHINE=virt"
+	[ -r "$UBOOT_DIR/uboot.elf" ] ||
+		die "BOOT=uboot: no $UBOOT_DIR/uboot.elf: run \`make deps\` (Debian: u-boot-qemu)"
+	[ -r "$UBOOT_DISK" ] || die "BOOT=uboot: $UBOOT_DISK missing: run make first"
+fi
 case $FW in
 jump) firmware=$OPENSBI_DIR/fw_jump.elf ;;
 dynamic) firmware=$OPENSBI_DIR/fw_dynamic.bin ;;
@@ -115,6 +151,7 @@ fi
 words=()
 [ "$MEMBLOCK_DEBUG" = 1 ] && words+=(memblock=debug)
 [ "$BENCH" = off ] || words+=("bench=$BENCH")
+[ "$TRACE" = off ] || words+=("memblock.trace=$TRACE")
 bootargs="${words[*]}"
 [ -n "$BOOTARGS" ] && bootargs="${bootargs:+$bootargs }$BOOTARGS"
 
@@ -142,11 +179,23 @@ if ((ram_size < ${!need_name})); then
 	die "MEM=$MEM is $((ram_size >> 10))K of RAM: too little to boot this tree with FW=$FW" \
 		"(fw_jump needs $((need_jump >> 10))K, fw_dynamic $((need_dynamic >> 10))K here)"
 fi
+if [ "$BOOT" = uboot ] && ((ram_size < UBOOT_MIN_MEM)); then
+	die "MEM=$MEM is $((ram_size >> 10))K of RAM: BOOT=uboot takes $((UBOOT_MIN_MEM >> 20))M or more" \
+		"(U-Boot's distro boot loads boot.scr at 0x8c100000, below the ~25 MiB U-Boot keeps at the top of RAM)"
+fi
 
 # ---- Boot ------------------------------------------------------------------
-argv=(-M "$machine" -m "$MEM" -smp "$SMP" -nographic -no-reboot
-      -bios "$firmware" -kernel "$KERNEL")
+argv=(-M "$machine" -m "$MEM" -smp "$SMP" -nographic -no-reboot -bios "$firmware")
+if [ "$BOOT" = uboot ]; then
+	# shellcheck disable=SC2054  # the commas are QEMU's
+	argv+=(-kernel "$UBOOT_DIR/uboot.elf"
+	       -drive "file=$UBOOT_DISK,format=raw,if=none,id=disk0,readonly=on"
+	       -device virtio-blk-device,drive=disk0)
+else
+	argv+=(-kernel "$KERNEL")
+fi
 [ -n "$DTB" ] && argv+=(-dtb "$DTB")
+[ -n "$INITRD" ] && argv+=(-initrd "$INITRD")
 [ -n "$bootargs" ] && argv+=(-append "$bootargs")
 [ "$ICOUNT" = 1 ] && argv+=(-icount shift=0)
 [ -n "$GDB_WAIT" ] && argv+=(-S -gdb "tcp::$GDB_WAIT")
@@ -159,16 +208,35 @@ status_line() {
 		grep -a -o "^$STATUS_LINE[0-9]*" | tail -n1
 }
 
+# payload_started: the payload's banner is on the console.
+payload_started() {
+	grep -a -q -F "$BANNER" "$tmp/console" 2>/dev/null
+}
+
+# at_uboot_prompt: U-Boot waits at its prompt (distro boot found nothing).
+at_uboot_prompt() {
+	[ "$BOOT" = uboot ] && ! payload_started &&
+		[ "$(tail -c ${#UBOOT_PROMPT} "$tmp/console" 2>/dev/null)" = "$UBOOT_PROMPT" ]
+}
+
 # Stop QEMU when nothing else will: GRACE seconds after the status line
-# (the payload found no way to end the machine, or the way hung), or at
-# RUN_TIMEOUT.  Polls the console log twice a second.
+# (the payload found no way to end the machine, or the way hung), GRACE
+# seconds at U-Boot's prompt, or at RUN_TIMEOUT.  Polls the console log
+# twice a second.
 watch() {
-	local start=$SECONDS seen= pid
+	local start=$SECONDS seen= prompt= pid
 	while sleep 0.5; do
 		pid=$(cat "$tmp/qemu.pid" 2>/dev/null) || continue
 		[ -z "$seen" ] && [ -n "$(status_line)" ] && seen=$SECONDS
+		if at_uboot_prompt; then
+			prompt=${prompt:-$SECONDS}
+		else
+			prompt=
+		fi
 		if [ -n "$seen" ] && ((SECONDS - seen >= GRACE)); then
 			echo grace >"$tmp/stopped"
+		elif [ -n "$prompt" ] && ((SECONDS - prompt >= GRACE)); then
+			echo prompt >"$tmp/stopped"
 		elif ((RUN_TIMEOUT > 0 && SECONDS - start >= RUN_TIMEOUT)); then
 			echo timeout >"$tmp/stopped"
 		else
@@ -189,6 +257,14 @@ watcher=
 
 line=$(status_line)
 stopped=$(cat "$tmp/stopped" 2>/dev/null)
+if [ "$BOOT" = uboot ] && ! payload_started && [ "$stopped" != timeout ]; then
+	if [ "$stopped" = prompt ]; then
+		echo "run-qemu: U-Boot stopped at its prompt without starting the payload: stopped QEMU after ${GRACE}s" >&2
+	else
+		echo "run-qemu: U-Boot did not start the payload (its messages are above)" >&2
+	fi
+	exit 1
+fi
 if [ -n "$line" ]; then
 	status=${line#"$STATUS_LINE"}
 	if [ "$stopped" = grace ]; then

@@ -14,6 +14,9 @@ bool ht_log_capture = true;
 bool ht_ram_identity;
 phys_addr_t ht_kernel_end;
 jmp_buf *ht_panic_jmp;
+void *(*ht_phys_to_virt_hook)(phys_addr_t addr);
+phys_addr_t (*ht_virt_to_phys_hook)(const void *ptr);
+void (*ht_printf_hook)(const char *fmt, va_list ap);
 
 /* Room for a few thousand lines; what does not fit is dropped, not wrapped. */
 #define HT_LOG_SIZE (1u << 20)
@@ -32,6 +35,15 @@ static __attribute__((noreturn)) void ht_default_unexpected(const char *msg)
 
 void (*ht_unexpected)(const char *msg) __attribute__((noreturn)) =
 	ht_default_unexpected;
+
+void ht_redirect(void *(*va)(phys_addr_t addr),
+		 phys_addr_t (*pa)(const void *ptr),
+		 void (*out)(const char *fmt, va_list ap))
+{
+	ht_phys_to_virt_hook = va;
+	ht_virt_to_phys_hook = pa;
+	ht_printf_hook = out;
+}
 
 const char *ht_log(void)
 {
@@ -72,6 +84,11 @@ void memblock_printf(const char *fmt, ...)
 	va_list ap;
 
 	va_start(ap, fmt);
+	if (ht_printf_hook) {
+		ht_printf_hook(fmt, ap);
+		va_end(ap);
+		return;
+	}
 	if (ht_verbose) {
 		va_list aq;
 
@@ -98,6 +115,9 @@ void memblock_panic(const char *fmt, ...)
 	va_end(ap);
 	if (ht_verbose)
 		printf("panic: %s", ht_panic_buf);
+#ifdef MEMBLOCK_TRACE
+	ht_trace_panicked();
+#endif
 	if (ht_panic_jmp)
 		longjmp(*ht_panic_jmp, 1);
 	ht_unexpected(ht_panic_buf);
@@ -142,6 +162,8 @@ void *memblock_phys_to_virt(phys_addr_t addr)
 {
 	static char msg[96];
 
+	if (ht_phys_to_virt_hook)
+		return ht_phys_to_virt_hook(addr);
 	for (int i = 0; i < ht_nr_windows; i++) {
 		struct ht_window *w = &ht_windows[i];
 
@@ -160,6 +182,8 @@ phys_addr_t memblock_virt_to_phys(const void *ptr)
 	static char msg[96];
 	uintptr_t p = (uintptr_t)ptr;
 
+	if (ht_virt_to_phys_hook)
+		return ht_virt_to_phys_hook(ptr);
 	for (int i = 0; i < ht_nr_windows; i++) {
 		struct ht_window *w = &ht_windows[i];
 		uintptr_t lo = (uintptr_t)w->mem;
@@ -180,6 +204,9 @@ phys_addr_t memblock_kernel_end(void)
 
 void ht_env_reset(void)
 {
+#ifdef MEMBLOCK_TRACE
+	ht_trace_settled();
+#endif
 	memblock_reset();
 	memblock_set_index_footprint(false);
 	/* the index from the first search: host tests exercise it most */

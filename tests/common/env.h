@@ -27,6 +27,7 @@
  */
 
 #include <setjmp.h>
+#include <stdarg.h>
 #include <stdbool.h>
 #include <stddef.h>
 
@@ -63,6 +64,19 @@ const char *ht_panic_msg(void);
 /* Called for a panic outside HT_PANICS() or an unmapped __va(); noreturn. */
 extern void (*ht_unexpected)(const char *msg) __attribute__((noreturn));
 
+/*
+ * A program that routes mm/'s __va(), __pa() and output itself sets these
+ * (tools/replay.c, to its scratch window while a replay runs); NULL: as
+ * above.
+ */
+extern void *(*ht_phys_to_virt_hook)(phys_addr_t addr);
+extern phys_addr_t (*ht_virt_to_phys_hook)(const void *ptr);
+extern void (*ht_printf_hook)(const char *fmt, va_list ap);
+/* All three at once; NULLs put them back. */
+void ht_redirect(void *(*va)(phys_addr_t addr),
+		 phys_addr_t (*pa)(const void *ptr),
+		 void (*out)(const char *fmt, va_list ap));
+
 /* Simulated RAM: [base, base + size) becomes addressable, zero-filled. */
 void *ht_ram_map(phys_addr_t base, size_t size);
 void ht_ram_unmap_all(void);
@@ -72,5 +86,12 @@ void ht_ram_unmap_all(void);
  * windows dropped, kernel_end 0.  Every test starts with this.
  */
 void ht_env_reset(void);
+
+/*
+ * tests/common/trace_check.c, in a build with -DMEMBLOCK_TRACE: a panic
+ * unwound the traced calls; every traced call has returned.
+ */
+void ht_trace_panicked(void);
+void ht_trace_settled(void);
 
 #endif /* TESTS_COMMON_ENV_H */

@@ -433,6 +433,10 @@ test_make_run_panic_fails() {
 . "$ROOT/tests/qemu/bench.sh"
 # Bad settings, blobs and bootargs through make run; no exit device (issue 9).
 . "$ROOT/tests/qemu/harden.sh"
+# The Image, U-Boot's booti, sifive_u, counters that may be off (issue 14).
+. "$ROOT/tests/qemu/boot.sh"
+# The chain trace and docs/chain.md (issue 15).
+. "$ROOT/tests/qemu/trace.sh"
 
 # ---- Runner -----------------------------------------------------------------
 

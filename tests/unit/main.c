@@ -23,7 +23,8 @@ static void (*const groups[])(void) = {
 	test_add_group,		test_remove_group,	test_reserve_free_group,
 	test_marks_group,	test_alloc_group,	test_find_group,
 	test_iter_group,	test_query_group,	test_dump_group,
-	test_bad_input_group,	test_double_group,	test_trim_limit_group,	test_gaptree_group,
+	test_bad_input_group,	test_double_group,	test_trim_limit_group,
+	test_gaptree_group,	test_bootmem_group,	test_pfn_group,
 };
 
 int main(int argc, char **argv)

@@ -323,6 +323,26 @@ static void memblock_alloc_bottom_up_check(void)
 	HT_REGIONS(&memblock.reserved, { DRAM + SZ_64K, SZ_8K, 0, MAX_NUMNODES });
 }
 
+/*
+ * choose_memblock_flags(): mirror first once any memory is mirrored.
+ *
+ *  |  +-- mirror --+----------+
+ *  +--+------------+----------+
+ *
+ * Expect: MEMBLOCK_NONE, then MEMBLOCK_MIRROR (even after the mirrored
+ * memory is gone, as 4.12's system_has_some_mirror stays set).
+ */
+static void choose_memblock_flags_check(void)
+{
+	HT_ASSERT_EQ(choose_memblock_flags(), MEMBLOCK_NONE);
+	memblock_add(DRAM, SZ_2M);
+	HT_ASSERT_EQ(choose_memblock_flags(), MEMBLOCK_NONE);
+	memblock_mark_mirror(DRAM, SZ_1M);
+	HT_ASSERT_EQ(choose_memblock_flags(), MEMBLOCK_MIRROR);
+	memblock_remove(DRAM, SZ_1M);
+	HT_ASSERT_EQ(choose_memblock_flags(), MEMBLOCK_MIRROR);
+}
+
 static const struct ht_case cases[] = {
 	HT_CASE(memblock_alloc_top_down_check),
 	HT_CASE(memblock_alloc_default_align_check),
@@ -339,6 +359,7 @@ static const struct ht_case cases[] = {
 	HT_CASE(memblock_alloc_zero_size_check),
 	HT_CASE(memblock_alloc_reserve_fails_check),
 	HT_CASE(memblock_alloc_bottom_up_check),
+	HT_CASE(choose_memblock_flags_check),
 };
 
 void test_alloc_group(void)

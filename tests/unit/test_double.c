@@ -213,6 +213,37 @@ static void memblock_double_array_limit_check(void)
 		     DRAM + SZ_8M - ARRAY_8K);
 }
 
+/*
+ * get_allocated_memblock_*_regions_info() tell where a doubled array lives
+ * and how much it reserved; a static array reports nothing.
+ *
+ *  | +-+ ... (128)  +big memory +~arr~+|
+ *  +-+-+------------+-----------+-----++
+ *
+ * Expect: 0 and the address untouched for both static arrays; after the
+ * memory array doubles, its physical address and 8K.
+ */
+static void get_allocated_memblock_regions_info_check(void)
+{
+	phys_addr_t addr = 1;
+
+	ram();
+	HT_ASSERT_EQ(get_allocated_memblock_memory_regions_info(&addr), 0);
+	HT_ASSERT_EQ(get_allocated_memblock_reserved_regions_info(&addr), 0);
+	HT_ASSERT_EQ(addr, 1);
+	memblock_add(DRAM + SZ_4M, RAM_SIZE - SZ_4M);
+	add_small_regions(INIT_MEMBLOCK_REGIONS - 1);
+	memblock_allow_resize();
+	HT_ASSERT_EQ(memblock.memory.max, INIT_MEMBLOCK_REGIONS);
+	HT_ASSERT_EQ(memblock_add(DRAM + SZ_2M, SZ_64), 0);
+	HT_ASSERT_EQ(get_allocated_memblock_memory_regions_info(&addr),
+		     ARRAY_8K);
+	HT_ASSERT_EQ(addr, DRAM + RAM_SIZE - ARRAY_8K);
+	addr = 1;
+	HT_ASSERT_EQ(get_allocated_memblock_reserved_regions_info(&addr), 0);
+	HT_ASSERT_EQ(addr, 1);
+}
+
 static const struct ht_case cases[] = {
 	HT_CASE(memblock_double_array_memory_check),
 	HT_CASE(memblock_double_array_reserved_check),
@@ -221,6 +252,7 @@ static const struct ht_case cases[] = {
 	HT_CASE(memblock_double_array_no_room_check),
 	HT_CASE(memblock_double_array_isolate_check),
 	HT_CASE(memblock_double_array_limit_check),
+	HT_CASE(get_allocated_memblock_regions_info_check),
 };
 
 void test_double_group(void)

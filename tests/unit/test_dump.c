@@ -6,13 +6,6 @@
 
 #include "unit.h"
 
-#define HT_ASSERT_PREFIX(p)						\
-	do {								\
-		if (strncmp(ht_log(), p, strlen(p)))			\
-			HT_FAIL("log \"%s\" does not start with \"%s\"", \
-				ht_log(), p);				\
-	} while (0)
-
 /*
  * The boot-time dump:
  *

@@ -271,6 +271,41 @@ static void for_each_memblock_check(void)
 	HT_ASSERT_EQ(n, 3);
 }
 
+/*
+ * The reserved regions, each with its last byte (4.12's end is inclusive):
+ *
+ *  |  +~~r0~~+     +r1+       |
+ *  +--+------+-----+--+-------+
+ *
+ * Expect: [DRAM, DRAM + 4K - 1], [DRAM + 16K, DRAM + 16K + 99]; NULL
+ * outputs allowed; an empty array gives nothing (4.12: [0, ULLONG_MAX]).
+ */
+static void for_each_reserved_mem_region_check(void)
+{
+	struct walk w = { 0 };
+	phys_addr_t s, e;
+	int n = 0;
+	u64 i;
+
+	for_each_reserved_mem_region(i, &s, &e)
+		n++;
+	HT_ASSERT_EQ(n, 0);
+	HT_ASSERT_EQ(i, ULLONG_MAX);
+
+	memblock_reserve(DRAM + SZ_16K, 100);
+	memblock_reserve(DRAM, SZ_4K);
+	for_each_reserved_mem_region(i, &s, &e)
+		record(&w, s, e, 0);
+	HT_ASSERT_EQ(i, ULLONG_MAX);
+	HT_ASSERT_EQ(w.n, 2);
+	HT_RANGE(w, 0, DRAM, DRAM + SZ_4K - 1);
+	HT_RANGE(w, 1, DRAM + SZ_16K, DRAM + SZ_16K + 99);
+
+	for_each_reserved_mem_region(i, NULL, NULL)
+		n++;
+	HT_ASSERT_EQ(n, 2);
+}
+
 static const struct ht_case cases[] = {
 	HT_CASE(for_each_free_mem_range_check),
 	HT_CASE(for_each_mem_range_null_outputs_check),
@@ -280,6 +315,7 @@ static const struct ht_case cases[] = {
 	HT_CASE(for_each_mem_range_swapped_check),
 	HT_CASE(for_each_free_mem_range_empty_gap_check),
 	HT_CASE(for_each_memblock_check),
+	HT_CASE(for_each_reserved_mem_region_check),
 };
 
 void test_iter_group(void)

@@ -244,6 +244,59 @@ static void memblock_isolate_range_empty_check(void)
 	HT_ASSERT_EQ(end, 0);
 }
 
+/*
+ * The raw region helpers change one region's fields and nothing else: no
+ * split, no merge (memblock_setclr_flag() and memblock_set_node() merge
+ * after them).
+ *
+ *  |  +--r0--+--r1--+         |   touching, r1 hotplug
+ *  +--+------+------+---------+
+ *
+ * Expect: clearing r1's flag leaves two regions that could merge; the
+ * node and flags set are read back.
+ */
+static void memblock_region_helpers_check(void)
+{
+	struct memblock_region *r;
+
+	memblock_add(DRAM, SZ_8K);
+	memblock_mark_hotplug(DRAM + SZ_4K, SZ_4K);
+	HT_ASSERT_EQ(memblock.memory.cnt, 2);
+	r = &memblock.memory.regions[1];
+	memblock_clear_region_flags(r, MEMBLOCK_HOTPLUG);
+	HT_ASSERT_EQ(r->flags, 0);
+	HT_ASSERT_EQ(memblock.memory.cnt, 2);
+	memblock_set_region_flags(r, MEMBLOCK_MIRROR | MEMBLOCK_NOMAP);
+	HT_ASSERT_EQ(r->flags, MEMBLOCK_MIRROR | MEMBLOCK_NOMAP);
+	HT_ASSERT(memblock_is_mirror(r) && memblock_is_nomap(r));
+	memblock_set_region_node(r, 5);
+	HT_ASSERT_EQ(memblock_get_region_node(r), 5);
+	HT_ASSERT_EQ(memblock.memory.regions[0].nid, MAX_NUMNODES);
+	HT_ASSERT_EQ(memblock.memory.cnt, 2);
+}
+
+/*
+ * for_each_memblock_type() walks a type given by pointer, with the
+ * caller's idx:
+ *
+ *  |  +~+ +~+ +~+             |
+ *  +--+-+-+-+-+-+-------------+
+ *
+ * Expect: three regions, idx 0..2 in order, idx 3 at the end.
+ */
+static void for_each_memblock_type_check(void)
+{
+	struct memblock_type *type = &memblock.reserved;
+	struct memblock_region *rgn;
+	unsigned long idx;
+
+	for (int k = 2; k >= 0; k--)
+		memblock_reserve(DRAM + k * SZ_8K, SZ_4K);
+	for_each_memblock_type(type, rgn)
+		HT_ASSERT_EQ(rgn->base, DRAM + idx * SZ_8K);
+	HT_ASSERT_EQ(idx, 3);
+}
+
 static const struct ht_case cases[] = {
 	HT_CASE(memblock_mark_hotplug_split_check),
 	HT_CASE(memblock_clear_hotplug_merge_check),
@@ -256,6 +309,8 @@ static const struct ht_case cases[] = {
 	HT_CASE(memblock_isolate_range_check),
 	HT_CASE(memblock_isolate_range_reserved_check),
 	HT_CASE(memblock_isolate_range_empty_check),
+	HT_CASE(memblock_region_helpers_check),
+	HT_CASE(for_each_memblock_type_check),
 };
 
 void test_marks_group(void)

@@ -138,6 +138,50 @@ static void memblock_search_check(void)
 	HT_ASSERT_EQ(memblock_search(&memblock.reserved, DRAM + SZ_4K), 0);
 }
 
+/*
+ * 4.12's deferred-init sizing aid counts the whole size of every reserved
+ * region that overlaps or touches [start, end]:
+ *
+ *  |  +~r0~+  +~~r1~~+  +r2+  |
+ *  +--+----+--+------+--+--+--+
+ *           ^start  ^end
+ *
+ * Expect: r1 whole for a range inside it; r0 too when start is its end;
+ * r2 when end is its base; 0 on an empty array.
+ */
+static void memblock_reserved_memory_within_check(void)
+{
+	HT_ASSERT_EQ(memblock_reserved_memory_within(0, PHYS_ADDR_MAX), 0);
+	memblock_reserve(DRAM, SZ_4K);
+	memblock_reserve(DRAM + SZ_8K, SZ_8K);
+	memblock_reserve(DRAM + SZ_32K, SZ_1K);
+	HT_ASSERT_EQ(memblock_reserved_memory_within(DRAM + SZ_8K + 1,
+						     DRAM + SZ_8K + 2), SZ_8K);
+	HT_ASSERT_EQ(memblock_reserved_memory_within(DRAM + SZ_4K,
+						     DRAM + SZ_8K), SZ_4K + SZ_8K);
+	HT_ASSERT_EQ(memblock_reserved_memory_within(DRAM + SZ_16K + 1,
+						     DRAM + SZ_32K), SZ_1K);
+	HT_ASSERT_EQ(memblock_reserved_memory_within(DRAM + SZ_16K + 1,
+						     DRAM + SZ_32K - 1), 0);
+}
+
+/*
+ * movable_node_is_enabled() follows memblock_set_movable_node():
+ *
+ *  |                          |
+ *  +--------------------------+
+ *
+ * Expect: off after reset, on, off.
+ */
+static void movable_node_is_enabled_check(void)
+{
+	HT_ASSERT(!movable_node_is_enabled());
+	memblock_set_movable_node(true);
+	HT_ASSERT(movable_node_is_enabled());
+	memblock_set_movable_node(false);
+	HT_ASSERT(!movable_node_is_enabled());
+}
+
 static const struct ht_case cases[] = {
 	HT_CASE(memblock_sizes_and_bounds_check),
 	HT_CASE(memblock_is_memory_check),
@@ -145,6 +189,8 @@ static const struct ht_case cases[] = {
 	HT_CASE(memblock_is_reserved_check),
 	HT_CASE(memblock_overlaps_region_check),
 	HT_CASE(memblock_search_check),
+	HT_CASE(memblock_reserved_memory_within_check),
+	HT_CASE(movable_node_is_enabled_check),
 };
 
 void test_query_group(void)

@@ -38,6 +38,14 @@
 #define SZ_16M		0x1000000ull
 #define SZ_128M		0x8000000ull
 
+/* What mm/ printed since the last ht_log_clear() starts with @p. */
+#define HT_ASSERT_PREFIX(p)						\
+	do {								\
+		if (strncmp(ht_log(), p, strlen(p)))			\
+			HT_FAIL("log \"%s\" does not start with \"%s\"", \
+				ht_log(), p);				\
+	} while (0)
+
 /* Where the tests put DRAM, as on QEMU virt. */
 #define DRAM		0x80000000ull
 
@@ -53,6 +61,8 @@ void test_dump_group(void);
 void test_bad_input_group(void);
 void test_double_group(void);
 void test_trim_limit_group(void);
+void test_bootmem_group(void);
+void test_pfn_group(void);
 void test_gaptree_group(void);
 
 #endif /* TESTS_UNIT_UNIT_H */
