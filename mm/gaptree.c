@@ -890,6 +890,39 @@ static inline bool node_fit_bottom_up(uint32_t x, phys_addr_t start,
 				 start, end, size, align, nid, flags, found);
 }
 
+/*
+ * This search's answer from the binary walk, handing nothing back over:
+ * for what the index does not serve (0 bytes), and when it cannot be
+ * trusted or built.  The walk is 4.12's, so the answer is too.
+ */
+static phys_addr_t walk_top_down(phys_addr_t start, phys_addr_t end,
+				 phys_addr_t size, phys_addr_t align, int nid,
+				 ulong flags)
+{
+	unsigned long budget = memblock_walk_budget;
+	phys_addr_t found;
+
+	memblock_walk_budget = ULONG_MAX;
+	found = memblock_find_binary_top_down(start, end, size, align, nid,
+					      flags);
+	memblock_walk_budget = budget;
+	return found;
+}
+
+static phys_addr_t walk_bottom_up(phys_addr_t start, phys_addr_t end,
+				  phys_addr_t size, phys_addr_t align, int nid,
+				  ulong flags)
+{
+	unsigned long budget = memblock_walk_budget;
+	phys_addr_t found;
+
+	memblock_walk_budget = ULONG_MAX;
+	found = memblock_find_binary_bottom_up(start, end, size, align, nid,
+					       flags);
+	memblock_walk_budget = budget;
+	return found;
+}
+
 /**
  * memblock_find_gaptree_top_down - highest fit, through the gap index
  * @start: start of candidate range
@@ -913,8 +946,7 @@ phys_addr_t memblock_find_gaptree_top_down(phys_addr_t start, phys_addr_t end,
 	/* A 0-byte request matches anywhere; no index: walk. */
 	if (!size || !index_ready()) {
 		trace_memblock_step(MEMBLOCK_TRACE_NO_INDEX, size);
-		return memblock_find_binary_top_down(start, end, size, align,
-						     nid, flags);
+		return walk_top_down(start, end, size, align, nid, flags);
 	}
 	if (!memblock.memory.total_size || start >= end)
 		return 0;
@@ -955,8 +987,7 @@ answer:
 	if (answer_holds(found, size))
 		return found;
 walk:
-	return memblock_find_binary_top_down(start, end, size, align, nid,
-					     flags);
+	return walk_top_down(start, end, size, align, nid, flags);
 }
 
 /**
@@ -981,8 +1012,7 @@ phys_addr_t memblock_find_gaptree_bottom_up(phys_addr_t start, phys_addr_t end,
 
 	if (!size || !index_ready()) {
 		trace_memblock_step(MEMBLOCK_TRACE_NO_INDEX, size);
-		return memblock_find_binary_bottom_up(start, end, size, align,
-						      nid, flags);
+		return walk_bottom_up(start, end, size, align, nid, flags);
 	}
 	if (!memblock.memory.total_size || start >= end)
 		return 0;
@@ -1022,8 +1052,7 @@ phys_addr_t memblock_find_gaptree_bottom_up(phys_addr_t start, phys_addr_t end,
 	trace_memblock_step(MEMBLOCK_TRACE_GAPS_DONE, size);
 	return 0;
 walk:
-	return memblock_find_binary_bottom_up(start, end, size, align, nid,
-					      flags);
+	return walk_bottom_up(start, end, size, align, nid, flags);
 }
 
 /**

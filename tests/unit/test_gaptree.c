@@ -256,6 +256,32 @@ static void gaptree_arrays_reset_by_hand_check(void)
 		     gaptree());
 }
 
+/*
+ * A 0-byte search bottom-up while gaptree still walks (its index not yet
+ * built), through more free ranges than the walk's budget, none of which
+ * holds an address aligned to 1K below its end:
+ *
+ *  |+~~~~+ +~~~~+ ... (16 regions, 512-byte gaps below each 4K)  |
+ *
+ * Expect: the walk answers (the index does not serve 0 bytes), as under
+ * every strategy: nothing bottom-up in [DRAM, DRAM + 64K), so 4.12's
+ * top-down retry, which takes the 0 bytes at its end; and DRAM + 64K in
+ * [DRAM, DRAM + 1M).
+ */
+static void gaptree_size0_bottom_up_walks_check(void)
+{
+	memblock_set_gaptree_build_after(8);
+	memblock_add(DRAM, SZ_1M);
+	for (int i = 0; i < 16; i++)
+		memblock_reserve(DRAM + i * SZ_4K, SZ_4K - SZ_512);
+	memblock_set_bottom_up(true);
+	HT_ASSERT_EQ(memblock_find_in_range(DRAM, DRAM + SZ_64K, 0, SZ_1K),
+		     DRAM + SZ_64K);
+	HT_ASSERT_EQ(memblock_find_in_range(DRAM, DRAM + SZ_1M, 0, SZ_1K),
+		     DRAM + SZ_64K);
+	HT_CHECK_INVARIANTS();
+}
+
 static const struct ht_case cases[] = {
 	HT_CASE(gaptree_pool_follows_reserved_check),
 	HT_CASE(gaptree_footprint_same_map_check),
@@ -264,6 +290,7 @@ static const struct ht_case cases[] = {
 	HT_CASE(gaptree_no_room_for_pool_check),
 	HT_CASE(gaptree_built_when_walks_run_long_check),
 	HT_CASE(gaptree_arrays_reset_by_hand_check),
+	HT_CASE(gaptree_size0_bottom_up_walks_check),
 };
 
 void test_gaptree_group(void)
