@@ -743,6 +743,41 @@ phys_addr_t model_phys_alloc_range(struct model *m, phys_addr_t size,
 	return ret;
 }
 
+/*
+ * 4.12's memblock_virt_alloc_internal(), the memory left unzeroed (the
+ * model keeps no contents): @max_addr capped at the current limit, then
+ * any node, then @min_addr dropped, then the mirror preference.
+ */
+phys_addr_t model_virt_alloc(struct model *m, phys_addr_t size,
+			     phys_addr_t align, phys_addr_t min_addr,
+			     phys_addr_t max_addr, int nid)
+{
+	unsigned long flags = choose_flags(m);
+	phys_addr_t got;
+
+	if (m->max_numnodes_is_any && nid == MAX_NUMNODES)
+		nid = NUMA_NO_NODE;
+	if (max_addr > m->current_limit)
+		max_addr = m->current_limit;
+	for (;;) {
+		got = model_alloc_range_nid(m, size, align, min_addr, max_addr,
+					    nid, flags);
+		if (!got && nid != NUMA_NO_NODE)
+			got = model_alloc_range_nid(m, size, align, min_addr,
+						    max_addr, NUMA_NO_NODE,
+						    flags);
+		if (got)
+			return got;
+		if (min_addr) {
+			min_addr = 0;
+			continue;
+		}
+		if (!(flags & MEMBLOCK_MIRROR))
+			return 0;
+		flags &= ~MEMBLOCK_MIRROR;
+	}
+}
+
 /* ---- queries ---- */
 
 bool model_is_in(const struct model *m, int type, phys_addr_t addr)

@@ -174,6 +174,9 @@ phys_addr_t model_alloc_range_nid(struct model *m, phys_addr_t size,
 				  phys_addr_t align, phys_addr_t start,
 				  phys_addr_t end, int nid,
 				  unsigned long flags);
+phys_addr_t model_virt_alloc(struct model *m, phys_addr_t size,
+			     phys_addr_t align, phys_addr_t min_addr,
+			     phys_addr_t max_addr, int nid);
 phys_addr_t model_alloc_nid(struct model *m, phys_addr_t size,
 			    phys_addr_t align, int nid);
 phys_addr_t model_phys_alloc_range(struct model *m, phys_addr_t size,

@@ -47,7 +47,8 @@ enum op_id {
 	OP_CLEAR_NOMAP,
 	OP_SET_NODE, OP_FIND_NODE, OP_FIND, OP_ALLOC_RANGE, OP_ALLOC_BASE_NID,
 	OP___ALLOC_BASE, OP_ALLOC_BASE, OP_ALLOC, OP_ALLOC_NID,
-	OP_ALLOC_TRY_NID, OP_PHYS_ALLOC_RANGE,
+	OP_ALLOC_TRY_NID, OP_PHYS_ALLOC_RANGE, OP_VIRT_ALLOC_NOPANIC,
+	OP_VIRT_ALLOC, OP_FREE_EARLY,
 	OP_SET_BOTTOM_UP, OP_SET_LIMIT, OP_SET_KERNEL_END, OP_SET_MOVABLE,
 	OP_ALLOW_RESIZE, OP_SET_DEBUG,
 	OP_QUERY, OP_ITER, OP_TRIM, OP_ENFORCE,
@@ -691,6 +692,45 @@ static void ref_alloc_try_nid(struct drv *d, const struct op *op,
 }
 
 /*
+ * 4.12's bootmem.h family: zeroed memory through __va(), given back as
+ * the physical address the model returns.
+ */
+static phys_addr_t virt_to_phys_or_0(void *ptr)
+{
+	return ptr ? memblock_virt_to_phys(ptr) : 0;
+}
+
+CALLS(virt_alloc_nopanic,
+      virt_to_phys_or_0(memblock_virt_alloc_try_nid_nopanic(op->size,
+			op->align, op->start, op->end, op->nid)),
+      model_virt_alloc(m, op->size, op->align, op->start, op->end, op->nid))
+
+static void mm_virt_alloc(const struct op *op, struct outcome *o)
+{
+	outcome_put(o, virt_to_phys_or_0(memblock_virt_alloc_try_nid(op->size,
+			op->align, op->start, op->end, op->nid)));
+}
+
+static void ref_virt_alloc(struct drv *d, const struct op *op,
+			   struct outcome *o)
+{
+	phys_addr_t got = model_virt_alloc(&d->m, op->size, op->align,
+					   op->start, op->end, op->nid);
+
+	if (got)
+		outcome_put(o, got);
+	else
+		outcome_panic(o, "memblock_virt_alloc_try_nid: Failed to allocate %llu bytes align=0x%llx nid=%d from=0x%llx max_addr=0x%llx\n",
+			      (unsigned long long)op->size,
+			      (unsigned long long)op->align, op->nid,
+			      (unsigned long long)op->start,
+			      (unsigned long long)op->end);
+}
+
+STEPS(free_early, __memblock_free_early(op->base, op->size),
+      model_remove_range(m, MT_RESERVED, op->base, op->size))
+
+/*
  * The settings family: the setting, then what its getter reads back (the
  * model: the value it keeps), if there is a getter.
  */
@@ -931,6 +971,24 @@ const struct op_type drv_ops[OP_NR] = {
 		ARGS(A_SIZE, A_ALIGN, A_START, A_END),
 		.mm = mm_phys_alloc_range, .ref = ref_phys_alloc_range,
 		.check = CHECK_ALLOC, .fit = FIT_START | FIT_END,
+	},
+	[OP_VIRT_ALLOC_NOPANIC] = {
+		/* any node and below @min_addr on retry: only the end holds */
+		"memblock_virt_alloc_try_nid_nopanic", 3, gen_request,
+		ARGS(A_SIZE, A_ALIGN, A_START, A_END, A_NID),
+		.mm = mm_virt_alloc_nopanic, .ref = ref_virt_alloc_nopanic,
+		.check = CHECK_ALLOC, .fit = FIT_END,
+	},
+	[OP_VIRT_ALLOC] = {
+		"memblock_virt_alloc_try_nid", 2, gen_request,
+		ARGS(A_SIZE, A_ALIGN, A_START, A_END, A_NID),
+		.mm = mm_virt_alloc, .ref = ref_virt_alloc,
+		.check = CHECK_ALLOC, .fit = FIT_END,
+	},
+	[OP_FREE_EARLY] = {
+		"__memblock_free_early", 3, gen_free, ARGS(A_BASE, A_SIZE),
+		.mm = mm_free_early, .ref = ref_free_early,
+		.check = CHECK_REGIONS,
 	},
 	[OP_SET_BOTTOM_UP] = {
 		"memblock_set_bottom_up", 4, gen_setting, ARGS(A_BOOL),
