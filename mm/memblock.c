@@ -113,14 +113,19 @@ void memblock_reset(void)
  * memblock_regions_changed - the region arrays were written directly
  *
  * Code that writes memblock.memory or memblock.reserved itself (Linux's
- * test suite does, and so does some early arch code) must call this
- * afterwards: memblock then forgets what it derived from the arrays (the
- * gap index) and derives it again at the next search.  Not in Linux,
- * which derives nothing.
+ * test suite does, and so does some early arch code), or changes a
+ * region's node or flags with memblock_set_region_node() or
+ * memblock_set_region_flags(), must call this afterwards: memblock then
+ * forgets what it derived from the arrays (the gap index) and derives it
+ * again at the next search, and the binary update path merges the whole
+ * of each array at its next change, as 4.12 always does, for neighbours
+ * the write may have left mergeable.  Not in Linux, which derives nothing.
  */
 void memblock_regions_changed(void)
 {
 	gaptree_regions_changed();
+	update_binary_left_unmerged(&memblock.memory);
+	update_binary_left_unmerged(&memblock.reserved);
 }
 
 /**

@@ -291,6 +291,28 @@ static void memblock_add_range_type_check(void)
 	HT_EMPTY(&memblock.memory);
 }
 
+/*
+ * A region's node changed by hand with 4.12's raw setter, said with
+ * memblock_regions_changed(), then an unrelated add:
+ *
+ *  |  +----+----+       +----+  |
+ *  |  | 0  | 1->0 |     | 0  |  |
+ *  +--+----+----+-------+----+--+
+ *
+ * Expect: 4.12's merge at the add joins the two touching node-0 regions,
+ * under every update strategy: two regions.
+ */
+static void memblock_add_after_raw_set_node_check(void)
+{
+	HT_ASSERT_EQ(memblock_add_node(DRAM, SZ_4K, 0), 0);
+	HT_ASSERT_EQ(memblock_add_node(DRAM + SZ_4K, SZ_4K, 1), 0);
+	memblock_set_region_node(&memblock.memory.regions[1], 0);
+	memblock_regions_changed();
+	HT_ASSERT_EQ(memblock_add_node(DRAM + SZ_64K, SZ_4K, 0), 0);
+	HT_REGIONS(&memblock.memory, { DRAM, SZ_8K, 0, 0 },
+		   { DRAM + SZ_64K, SZ_4K, 0, 0 });
+}
+
 static const struct ht_case cases[] = {
 	HT_CASE(memblock_reset_boot_state_check),
 	HT_CASE(memblock_reset_clears_state_check),
@@ -306,6 +328,7 @@ static const struct ht_case cases[] = {
 	HT_CASE(memblock_add_node_fill_merges_check),
 	HT_CASE(memblock_add_many_sorted_check),
 	HT_CASE(memblock_add_range_type_check),
+	HT_CASE(memblock_add_after_raw_set_node_check),
 };
 
 void test_add_group(void)
