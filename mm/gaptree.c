@@ -629,11 +629,15 @@ void gaptree_grow(phys_addr_t new_area_start, phys_addr_t new_area_size)
  *
  * Selecting gaptree reserves the pool it needs (the tree is built at the
  * first search); leaving it drops the tree and, unless the footprint is
- * kept, frees the pool.
+ * kept, frees the pool.  Under the footprint the pool follows the array
+ * whatever the strategy: a switch changes no reservation (not even a retry
+ * of a pool that had no room), so the map stays every strategy's.
  */
 void gaptree_strategy_changed(void)
 {
 	forget();
+	if (footprint)
+		return;
 	if (keeps_pool())
 		make_pool_fit();
 	else
@@ -714,7 +718,12 @@ static bool index_ready(void)
  */
 static bool answer_holds(phys_addr_t found, phys_addr_t size)
 {
-	if (!blown && !memblock_overlaps_region(&memblock.reserved, found, size))
+	/*
+	 * 0 is 4.12's "nothing found", which the walk returns too where a
+	 * bottom-up alignment wraps past the top: no range to check.
+	 */
+	if (!blown && (!found ||
+		       !memblock_overlaps_region(&memblock.reserved, found, size)))
 		return true;
 	distrust();
 	return false;

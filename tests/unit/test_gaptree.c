@@ -196,6 +196,41 @@ static void gaptree_no_room_for_pool_check(void)
 }
 
 /*
+ * The same, under the footprint (every strategy keeps the pool), then room
+ * freed and the find strategy switched:
+ *
+ * Expect: no pool under any strategy, and the switch reserves nothing: a
+ * run that switches keeps the map of one that does not (the pool waits
+ * for the array's next doubling).
+ */
+static void gaptree_footprint_switch_reserves_nothing_check(void)
+{
+	phys_addr_t top = DRAM + RAM_SIZE;
+	phys_addr_t bottom = DRAM + (INIT_MEMBLOCK_REGIONS - 2) * SZ_4K;
+	phys_addr_t reserved;
+	unsigned long cnt;
+
+	memblock_set_index_footprint(true);
+	spread(INIT_MEMBLOCK_REGIONS - 2);
+	HT_ASSERT_EQ(memblock_reserve(bottom, top - SZ_32K - bottom), 0);
+	HT_ASSERT_EQ(memblock_reserve(top - SZ_16K, SZ_16K), 0);
+	HT_ASSERT_EQ(memblock_reserve(DRAM + SZ_2K, SZ_64), 0);
+	HT_ASSERT_EQ(memblock.reserved.max, 2 * INIT_MEMBLOCK_REGIONS);
+	HT_ASSERT(!memblock_gaptree_pool(NULL, NULL));
+	HT_ASSERT(ht_log_contains("no room for the gap index"));
+	HT_ASSERT_EQ(memblock_free(bottom, SZ_1M), 0);
+	reserved = memblock.reserved.total_size;
+	cnt = memblock.reserved.cnt;
+	memblock_set_find_strategy((memblock_get_find_strategy() + 1) %
+				   MEMBLOCK_FIND_NR);
+	HT_ASSERT_EQ(memblock.reserved.total_size, reserved);
+	HT_ASSERT_EQ(memblock.reserved.cnt, cnt);
+	HT_ASSERT(!memblock_gaptree_pool(NULL, NULL));
+	memblock_set_index_footprint(false);
+	HT_CHECK_INVARIANTS();
+}
+
+/*
  * With the default, gaptree builds its index only once a walk has visited
  * 8 free ranges without a fit:
  *
@@ -282,15 +317,44 @@ static void gaptree_size0_bottom_up_walks_check(void)
 	HT_CHECK_INVARIANTS();
 }
 
+/*
+ * A bottom-up search whose alignment wraps past the top of the address
+ * space in the first free range that could hold it:
+ *
+ *  |+r+  ...  +r+ [DRAM, +16M) ...  [2^63 + 64K, +64K) +r+ |
+ *
+ * Expect: 0 under every strategy, as 4.12's walk returns at that range
+ * (round_up() gives 0); the index, whose answer it is too, is not
+ * distrusted for it: no "no longer matches" line.
+ */
+static void gaptree_bottom_up_align_wraps_check(void)
+{
+	const phys_addr_t high = (phys_addr_t)1 << 63;
+
+	memblock_set_gaptree_build_after(0);
+	memblock_add(DRAM, RAM_SIZE);
+	memblock_add(high + SZ_64K, SZ_64K);
+	memblock_reserve(SZ_4K, SZ_8K);
+	memblock_reserve(DRAM, SZ_4K);
+	memblock_reserve(high + 3 * SZ_64K, SZ_4K);
+	memblock_set_bottom_up(true);
+	HT_ASSERT_EQ(memblock_find_in_range(0, MEMBLOCK_ALLOC_ANYWHERE, SZ_8K,
+					    high), 0);
+	HT_ASSERT(!ht_log_contains("no longer matches"));
+	HT_CHECK_INVARIANTS();
+}
+
 static const struct ht_case cases[] = {
 	HT_CASE(gaptree_pool_follows_reserved_check),
 	HT_CASE(gaptree_footprint_same_map_check),
 	HT_CASE(gaptree_regions_changed_check),
 	HT_CASE(gaptree_check_detects_corruption_check),
 	HT_CASE(gaptree_no_room_for_pool_check),
+	HT_CASE(gaptree_footprint_switch_reserves_nothing_check),
 	HT_CASE(gaptree_built_when_walks_run_long_check),
 	HT_CASE(gaptree_arrays_reset_by_hand_check),
 	HT_CASE(gaptree_size0_bottom_up_walks_check),
+	HT_CASE(gaptree_bottom_up_align_wraps_check),
 };
 
 void test_gaptree_group(void)
