@@ -70,8 +70,8 @@ $(RP_FUZZ): tests/replay_tool/fuzz_log.c $(RP_PARSE_SRCS) $(RP_ENGINE) \
 # to $(HOST_BUILD)/fuzz-replay-*; the reports go nowhere (stdout closed).
 fuzz-replay: $(RP_FUZZ)
 	@mkdir -p $(HOST_BUILD)/fuzz-replay-corpus
-	$(FUZZ_BOUND) $(RP_FUZZ) -max_total_time=$(FUZZ_SECONDS) \
-		-timeout=$(FUZZ_TIMEOUT) -print_final_stats=1 \
+	$(call fuzz_run,fuzz-replay,$(RP_FUZZ)) \
+		-timeout=$(FUZZ_TIMEOUT) \
 		-close_fd_mask=1 -max_len=65536 -seed_inputs=$(RP_FUZZ_SEEDS) \
 		-artifact_prefix=$(HOST_BUILD)/fuzz-replay- $(HOST_BUILD)/fuzz-replay-corpus
 
@@ -85,7 +85,7 @@ replay-run: build $(RP_TOOL) $(DTBINFO)
 	@test -n "$$LOG" || { echo "make replay: which log? make replay LOG=file.log [DTB=file.dtb]" >&2; exit 2; }
 	@mkdir -p $(RP_OUT)
 	@$(RP_TOOL) $${DTB:+--dtb "$$DTB"} --ops $(RP_OPS) "$$LOG"
-	@MEM=$(REPLAY_MEM) SMP=1 FW=jump DTB= INITRD=$(RP_OPS) ICOUNT=1 \
+	@MEM=$(REPLAY_MEM) MEM_VAR=REPLAY_MEM SMP=1 FW=jump DTB= INITRD=$(RP_OPS) ICOUNT=1 \
 	BOOT=opensbi MACHINE=virt BENCH=off MEMBLOCK_DEBUG=0 BOOTARGS= $(RUN_QEMU)
 
 replay-test: build $(RP_TOOL) $(RP_UNIT) $(RP_FUZZ)

@@ -9,7 +9,8 @@
 #   BOOT=opensbi     OpenSBI starts the payload; uboot: OpenSBI starts
 #                    U-Boot (UBOOT_DIR/uboot.elf), whose distro boot finds
 #                    boot.scr on UBOOT_DISK and boots payload.bin with booti
-#   MEM=128M         guest RAM, any form QEMU's -m reads (16, 16384K, 0.5G)
+#   MEM=128M         guest RAM, any form QEMU's -m reads (16, 16384K, 0.5G);
+#                    MEM_VAR names it in messages (make replay: REPLAY_MEM)
 #   SMP=1            harts
 #   FW=jump          OpenSBI fw_jump.elf, or dynamic (fw_dynamic.bin)
 #   DTB=             a device tree blob to boot instead of QEMU's own
@@ -45,6 +46,7 @@ UBOOT_DISK=${UBOOT_DISK:-build/uboot/disk.img}
 MACHINE=${MACHINE-virt}
 BOOT=${BOOT-opensbi}
 MEM=${MEM-128M}
+MEM_VAR=${MEM_VAR:-MEM}
 SMP=${SMP-1}
 FW=${FW-jump}
 DTB=${DTB-}
@@ -99,7 +101,7 @@ number SMP 1
 number GRACE 1
 number RUN_TIMEOUT 0
 [ -z "$GDB_WAIT" ] || number GDB_WAIT 1
-[ -n "$MEM" ] || die "MEM is empty: use a size as QEMU's -m reads it (128M, 1G, 512)"
+[ -n "$MEM" ] || die "$MEM_VAR is empty: use a size as QEMU's -m reads it (128M, 1G, 512)"
 [ -z "$DTB" ] || [ -r "$DTB" ] || die "DTB=$DTB: no such file"
 [ -z "$INITRD" ] || [ -r "$INITRD" ] || die "INITRD=$INITRD: no such file"
 [ -r "$KERNEL" ] || die "$KERNEL missing: run make first"
@@ -129,12 +131,20 @@ trap cleanup EXIT
 # ---- The machine: QEMU's own tree for this MEM and SMP ---------------------
 # QEMU reads MEM itself (every suffix, fraction and bare MiB it accepts) and
 # says what RAM that is in the tree it dumps; a value it refuses stops here.
+# QEMU takes a size of 0 as "its default" (128M): refuse it instead.
+[[ $MEM =~ ^0*\.?0*[KkMmGgTt]?[Bb]?$ ]] &&
+	die "$MEM_VAR=$MEM: a machine without RAM (QEMU would give it its default, 128M): use a size such as 128M or 1G"
 if ! "$QEMU" -M "$machine,dumpdtb=$tmp/machine.dtb" -m "$MEM" -smp "$SMP" \
 	-nographic </dev/null >"$tmp/dump.log" 2>&1; then
-	die "MEM=$MEM SMP=$SMP: QEMU refuses them: $(grep -m1 . "$tmp/dump.log")"
+	# its error, not a deprecation warning printed before it
+	why=$(grep -v -m1 -e '^$' -e ': warning: ' "$tmp/dump.log") ||
+		why=$(grep -m1 . "$tmp/dump.log")
+	[[ $MEM =~ ^0[xX][0-9a-fA-F]+$ ]] &&
+		why="$why (QEMU reads a bare number as MiB, a hex one too: $MEM_VAR=$MEM is $MEM MiB; write 128M or 1G)"
+	die "$MEM_VAR=$MEM SMP=$SMP: QEMU refuses them: $why"
 fi
 "$DTBINFO" "$tmp/machine.dtb" >"$tmp/machine.info" ||
-	die "QEMU's own tree for MEM=$MEM: dtbinfo cannot read it"
+	die "QEMU's own tree for $MEM_VAR=$MEM: dtbinfo cannot read it"
 read -r _ ram_base ram_size < <(grep -m1 '^memory ' "$tmp/machine.info")
 ram_size=$((ram_size))
 ram_base=$((ram_base))
@@ -176,11 +186,11 @@ need_jump=$(round_up $((0x2200000 + packed + ${#bootargs} + 2048)) 8192)
 need_dynamic=$(round_up $(($(round_up $((image_end - ram_base)) $((2 * MiB))) + 2 * MiB + buffer)) 8192)
 need_name=need_$FW
 if ((ram_size < ${!need_name})); then
-	die "MEM=$MEM is $((ram_size >> 10))K of RAM: too little to boot this tree with FW=$FW" \
+	die "$MEM_VAR=$MEM is $((ram_size >> 10))K of RAM: too little to boot this tree with FW=$FW" \
 		"(fw_jump needs $((need_jump >> 10))K, fw_dynamic $((need_dynamic >> 10))K here)"
 fi
 if [ "$BOOT" = uboot ] && ((ram_size < UBOOT_MIN_MEM)); then
-	die "MEM=$MEM is $((ram_size >> 10))K of RAM: BOOT=uboot takes $((UBOOT_MIN_MEM >> 20))M or more" \
+	die "$MEM_VAR=$MEM is $((ram_size >> 10))K of RAM: BOOT=uboot takes $((UBOOT_MIN_MEM >> 20))M or more" \
 		"(U-Boot's distro boot loads boot.scr at 0x8c100000, below the ~25 MiB U-Boot keeps at the top of RAM)"
 fi
 
@@ -205,12 +215,21 @@ echo
 # status_line: the payload's last status line so far, if any.
 status_line() {
 	tail -c 65536 "$tmp/console" 2>/dev/null | tr -d '\r' |
-		grep -a -o "^$STATUS_LINE[0-9]*" | tail -n1
+		grep -a -o "^${STATUS_LINE}[0-9]*" | tail -n1
 }
 
 # payload_started: the payload's banner is on the console.
 payload_started() {
 	grep -a -q -F "$BANNER" "$tmp/console" 2>/dev/null
+}
+
+# firmware_stopped: OpenSBI met an error of its own (a trap it cannot
+# handle, such as a device the tree names and the machine lacks, or a
+# failed init) and hangs its hart: sbi_trap_error() and init_coldboot()'s
+# "... failed (error N)" lines.
+firmware_stopped() {
+	tr -d '\r' <"$tmp/console" 2>/dev/null |
+		grep -a -q -E '^sbi_trap_error: |^init_(cold|warm)boot: .*failed \(error -?[0-9]+\)'
 }
 
 # at_uboot_prompt: U-Boot waits at its prompt (distro boot found nothing).
@@ -221,13 +240,14 @@ at_uboot_prompt() {
 
 # Stop QEMU when nothing else will: GRACE seconds after the status line
 # (the payload found no way to end the machine, or the way hung), GRACE
-# seconds at U-Boot's prompt, or at RUN_TIMEOUT.  Polls the console log
-# twice a second.
+# seconds at U-Boot's prompt or after OpenSBI stopped on an error of its
+# own, or at RUN_TIMEOUT.  Polls the console log twice a second.
 watch() {
-	local start=$SECONDS seen= prompt= pid
+	local start=$SECONDS seen='' prompt='' fw='' pid
 	while sleep 0.5; do
 		pid=$(cat "$tmp/qemu.pid" 2>/dev/null) || continue
 		[ -z "$seen" ] && [ -n "$(status_line)" ] && seen=$SECONDS
+		[ -z "$seen" ] && [ -z "$fw" ] && firmware_stopped && fw=$SECONDS
 		if at_uboot_prompt; then
 			prompt=${prompt:-$SECONDS}
 		else
@@ -237,6 +257,8 @@ watch() {
 			echo grace >"$tmp/stopped"
 		elif [ -n "$prompt" ] && ((SECONDS - prompt >= GRACE)); then
 			echo prompt >"$tmp/stopped"
+		elif [ -n "$fw" ] && ((SECONDS - fw >= GRACE)); then
+			echo firmware >"$tmp/stopped"
 		elif ((RUN_TIMEOUT > 0 && SECONDS - start >= RUN_TIMEOUT)); then
 			echo timeout >"$tmp/stopped"
 		else
@@ -257,6 +279,10 @@ watcher=
 
 line=$(status_line)
 stopped=$(cat "$tmp/stopped" 2>/dev/null)
+if [ "$stopped" = firmware ]; then
+	echo "run-qemu: OpenSBI stopped on an error of its own (above; a tree naming devices this machine lacks, such as a NUMA tree's second PLIC, does this): stopped QEMU after ${GRACE}s" >&2
+	exit 1
+fi
 if [ "$BOOT" = uboot ] && ! payload_started && [ "$stopped" != timeout ]; then
 	if [ "$stopped" = prompt ]; then
 		echo "run-qemu: U-Boot stopped at its prompt without starting the payload: stopped QEMU after ${GRACE}s" >&2

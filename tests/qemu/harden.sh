@@ -59,6 +59,26 @@ test_make_run_mem_forms() {
 			"too little to boot this tree with FW=jump (fw_jump needs 34824K, fw_dynamic"
 	done
 	refused_by_make mem_bogus "run-qemu: MEM=bogus SMP=1: QEMU refuses them: " MEM=bogus
+	# QEMU takes -m 0 as its default size: a machine other than asked for
+	for mem in 0 0M 0.0G; do
+		refused_by_make "mem_zero_$mem" "run-qemu: MEM=$mem: a machine without RAM" MEM="$mem"
+	done
+	# a bare hex number is MiB to QEMU: its error, not its deprecation warning
+	refused_by_make mem_hex "cannot set up guest memory" MEM=0x8000000
+	check "MEM=0x8000000: says how QEMU read it" output_has mem_hex \
+		"QEMU reads a bare number as MiB, a hex one too"
+}
+
+# A tree that names devices the machine lacks (a 2-node NUMA tree has a
+# second PLIC) makes OpenSBI trap and hang before the payload runs: make
+# run must end anyway, fail and say so, without RUN_TIMEOUT.
+test_make_run_firmware_trap_ends() {
+	make_run numa_tree DTB="$ROOT/tests/replay/virt-1g-numa2.input.dtb" MEM=1G SMP=4 BENCH=off
+	check "fails (not a hang: 124)" eval "[ $STATUS -ne 0 ] && [ $STATUS -ne 124 ]"
+	check "OpenSBI's trap is on the console" output_has numa_tree "sbi_trap_error"
+	check "one line says OpenSBI stopped" output_has numa_tree \
+		"run-qemu: OpenSBI stopped on an error of its own"
+	check "the payload never ran" output_lacks numa_tree "memblock-rv: Linux 4.12 memblock"
 }
 
 # The minimums make run names are the true ones: each boots, 8K less (the
