@@ -269,5 +269,4 @@ void parse_bootargs(const char *bootargs)
 	memblock_set_update_strategy(boot_options.update);
 	if (boot_options.gaptree_build_after != ULONG_MAX)
 		memblock_set_gaptree_build_after(boot_options.gaptree_build_after);
-	trace_setup();
 }

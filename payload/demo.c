@@ -13,7 +13,7 @@
 
 #include "mm/memblock.h"
 #include "payload/payload.h"
-#include "platform/csr.h"
+#include "platform/counters.h"
 
 extern char _start[];
 
@@ -90,13 +90,13 @@ int alloc_demo(void)
 		__asm__ volatile("unimp");
 
 	printf("\nAllocation demo (top-down, below memblock.current_limit):\n");
-	read_cost = rdinstret();
-	read_cost = rdinstret() - read_cost;
+	read_cost = counter_read(COUNTER_INSTRET);
+	read_cost = counter_read(COUNTER_INSTRET) - read_cost;
 	trace_demo(true);
 	for (i = 0; i < NDEMO; i++) {
-		cost = rdinstret();
+		cost = counter_read(COUNTER_INSTRET);
 		got[i] = memblock_alloc(demo[i].size, demo[i].align);
-		cost = rdinstret() - cost - read_cost;
+		cost = counter_read(COUNTER_INSTRET) - cost - read_cost;
 		printf(" memblock_alloc(size=0x%08llx, align=0x%08llx) = "
 		       "0x%016llx", (unsigned long long)demo[i].size,
 		       (unsigned long long)demo[i].align,

@@ -26,6 +26,7 @@ void main(unsigned long hartid, const void *fdt, unsigned long load_addr)
 	parse_bootargs(dt_bootargs(fdt));	/* memblock=debug and friends */
 	counters_probe(boot_options.counter_trap, /* which read, which count */
 		       boot_options.counter_stuck);
+	trace_setup();				/* memblock.trace=: the tracer's clock */
 	print_banner(hartid, fdt, load_addr);	/* Key : value lines */
 	dump_dtb(fdt);				/* payload.dumpdtb: the blob in hex */
 	if (setup_memblock(fdt))		/* device tree -> memblock */

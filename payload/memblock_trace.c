@@ -30,6 +30,7 @@
 #include "mm/memblock.h"
 #include "payload/payload.h"
 #include "payload/trace_tree.h"
+#include "platform/counters.h"
 #include "platform/csr.h"
 #include "platform/dt.h"
 
@@ -54,6 +55,14 @@ static struct {
 
 static enum trace_mode mode;
 static bool armed, calibrating, icount;
+/* rdinstret counts and S-mode may read it (counters_probe()): costs shown */
+static bool timed;
+
+/* The tracer's clock: rdinstret, never read where it traps or stands still. */
+static inline u64 now(void)
+{
+	return timed ? rdinstret() : 0;
+}
 static u64 spent;		/* the tracer's own instructions so far */
 static struct trace_frame frames[MAX_FRAMES];
 static int nr_frames, lost_frames, shown_depth;
@@ -177,7 +186,7 @@ static __attribute__((noinline)) void close_frame(u64 val, u64 now)
 	trace_words_done();
 	shown_depth--;
 	if (f->line >= 0) {
-		lines[f->line].has_cost = true;
+		lines[f->line].has_cost = timed;
 		lines[f->line].cost = last_cost;
 		trace_words_return(f->line, f, val);
 	}
@@ -195,13 +204,18 @@ void step_body(enum memblock_trace_step step, u64 a, u64 b, u64 c, u64 d,
 		trace_words_step(top(), step, v);
 }
 
+/*
+ * The hooks are never inlined: calibrate() must call them as mm/ does, out
+ * of line, or it measures a cheaper copy of them.
+ */
+__attribute__((noinline))
 void memblock_trace_call(enum memblock_trace_fn fn, u64 a, u64 b, u64 c,
 			 u64 d, u64 e, u64 f)
 {
-	u64 in = rdinstret(), out;
+	u64 in = now(), out;
 
 	open_frame(fn, a, b, c, d, e, f);
-	out = rdinstret();
+	out = now();
 	spent += out - in;
 	if (!lost_frames) {
 		frames[nr_frames - 1].t0 = out;
@@ -209,22 +223,23 @@ void memblock_trace_call(enum memblock_trace_fn fn, u64 a, u64 b, u64 c,
 	}
 }
 
-u64 memblock_trace_ret(u64 val)
+__attribute__((noinline)) u64 memblock_trace_ret(u64 val)
 {
-	u64 in = rdinstret();
+	u64 in = now();
 
 	close_frame(val, in);
-	spent += rdinstret() - in + unseen.pair;
+	spent += now() - in + unseen.pair;
 	return val;
 }
 
+__attribute__((noinline))
 void memblock_trace_step(enum memblock_trace_step step, u64 a, u64 b, u64 c,
 			 u64 d, u64 e)
 {
-	u64 in = rdinstret();
+	u64 in = now();
 
 	step_body(step, a, b, c, d, e);
-	spent += rdinstret() - in + unseen.step;
+	spent += now() - in + unseen.step;
 }
 
 /* ---- Output from inside the chain, and panics ---------------------------- */
@@ -236,7 +251,7 @@ void memblock_trace_step(enum memblock_trace_step step, u64 a, u64 b, u64 c,
  */
 bool trace_capture(const char *fmt, va_list ap)
 {
-	u64 in = rdinstret();
+	u64 in = now();
 	char buf[LINE_LEN], *p, *nl;
 
 	if (!shown_depth)
@@ -254,7 +269,7 @@ bool trace_capture(const char *fmt, va_list ap)
 			break;
 		message = -1;
 	}
-	spent += rdinstret() - in;
+	spent += now() - in;
 	return true;
 }
 
@@ -263,7 +278,7 @@ static u64 panic_called;
 /* memblock_panic() was called: the calls it ends cost what they had so far. */
 void trace_panic_enter(void)
 {
-	panic_called = rdinstret();
+	panic_called = now();
 }
 
 /*
@@ -273,7 +288,7 @@ void trace_panic_enter(void)
  */
 void trace_panic(const char *msg)
 {
-	u64 now = panic_called;
+	u64 at = panic_called;
 	bool innermost = true;
 
 	if (!shown_depth)
@@ -284,8 +299,8 @@ void trace_panic(const char *msg)
 
 		if (!f->shown || f->line < 0)
 			continue;
-		lines[f->line].has_cost = true;
-		lines[f->line].cost = cost_of(f, now);
+		lines[f->line].has_cost = timed;
+		lines[f->line].cost = cost_of(f, at);
 		trace_append(f->line, innermost ? " panics" : " does not return");
 		innermost = false;
 	}
@@ -332,22 +347,13 @@ static void calibrate(void)
 	calibrating = false;
 }
 
-/* Under QEMU's -icount, rdcycle and rdinstret both count instructions. */
-static bool counts_instructions(void)
-{
-	u64 c0 = rdcycle(), i0 = rdinstret();
-	volatile int n = 0;
-
-	for (int i = 0; i < 100; i++)
-		n += i;
-	return rdcycle() - c0 == rdinstret() - i0;
-}
-
 void memblock_trace_start(enum trace_mode m)
 {
 	mode = m;
-	icount = counts_instructions();
-	calibrate();
+	timed = counter_counts(COUNTER_INSTRET);
+	icount = counters_count_instructions();
+	if (timed)
+		calibrate();
 	armed = mode == TRACE_ALL;
 }
 
@@ -358,6 +364,13 @@ void memblock_trace_arm(bool on)
 
 void memblock_trace_describe(char *buf, size_t n)
 {
+	if (!timed) {
+		snprintf(buf, n, "%s; no costs: rdinstret %s",
+			 mode == TRACE_ALL ? "all, every allocation of the boot" :
+					     "chain, the demo's allocations",
+			 counter_state_name(counter_state(COUNTER_INSTRET)));
+		return;
+	}
 	snprintf(buf, n, "%s; costs in %s, the tracer's own left out (its unseen part measured: %llu a call, %llu a step)",
 		 mode == TRACE_ALL ? "all, every allocation of the boot" :
 				     "chain, the demo's allocations",

@@ -9,6 +9,7 @@
 #include <stdio.h>
 
 #include "payload/payload.h"
+#include "platform/counters.h"
 
 #define KEY	"%-23s: "
 
@@ -24,7 +25,7 @@ const char *trace_mode_name(int mode)
 	return mode_names[mode];
 }
 
-/* After the bootargs (payload/bootargs.c): start the tracer, if asked. */
+/* After the bootargs and the counter probe: start the tracer, if asked. */
 void trace_setup(void)
 {
 #ifdef MEMBLOCK_TRACE
@@ -59,9 +60,16 @@ void trace_banner(void)
 void trace_untraced_cost(uint64_t instret)
 {
 #ifndef MEMBLOCK_TRACE
-	if (boot_options.trace != TRACE_OFF)
-		printf(" (%llu rdinstret around the call, no trace points)",
-		       (unsigned long long)instret);
+	if (boot_options.trace == TRACE_OFF)
+		;
+	else if (!counter_counts(COUNTER_INSTRET))
+		printf(" (no cost: rdinstret %s)",
+		       counter_state_name(counter_state(COUNTER_INSTRET)));
+	else
+		printf(" (%llu rdinstret around the call, no trace points%s)",
+		       (unsigned long long)instret,
+		       counters_count_instructions() ? "" :
+		       "; without -icount: host ticks");
 #else
 	(void)instret;
 #endif

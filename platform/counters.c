@@ -148,3 +148,17 @@ uint64_t counter_read(enum counter c)
 		return rdtime();
 	}
 }
+
+bool counters_count_instructions(void)
+{
+	uint64_t c0, i0;
+	volatile int n = 0;
+
+	if (!counter_counts(COUNTER_CYCLE) || !counter_counts(COUNTER_INSTRET))
+		return false;
+	c0 = rdcycle();
+	i0 = rdinstret();
+	for (int i = 0; i < 100; i++)
+		n += i;
+	return rdcycle() - c0 == rdinstret() - i0;
+}

@@ -48,4 +48,10 @@ int counter_by_short_name(const char *name);
 /* @c's value; 0 for a counter that does not count (it is not read). */
 uint64_t counter_read(enum counter c);
 
+/*
+ * Do rdcycle and rdinstret advance together, as under QEMU's -icount (they
+ * then both count instructions)?  False unless both count.
+ */
+bool counters_count_instructions(void);
+
 #endif /* PLATFORM_COUNTERS_H */
