@@ -70,6 +70,8 @@ void print_banner(unsigned long hartid, const void *fdt,
 	print_counters();
 	printf(KEY "%s\n", "memblock=debug",
 	       boot_options.memblock_debug ? "on" : "off");
+	if (boot_options.movable_node)
+		printf(KEY "%s\n", "movable_node", "on");
 	printf(KEY "find %s, update %s\n", "memblock Strategies",
 	       memblock_find_strategy_name(memblock_get_find_strategy()),
 	       memblock_update_strategy_name(memblock_get_update_strategy()));
