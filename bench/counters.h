@@ -19,6 +19,8 @@ uint64_t bench_counter_read(void);
 /* A clock for "case done in" lines: rdtime ticks (host: TSC), if any. */
 bool bench_clock_usable(void);
 uint64_t bench_clock_read(void);
+/* Its ticks, for those lines: "rdtime ticks", "TSC ticks". */
+const char *bench_clock_unit(void);
 
 /* What bench_counter_read() reads, and what it fell back from. */
 const char *bench_counters_name(void);

@@ -624,8 +624,9 @@ int bench_run(const struct bench_config *cfg)
 				if (run_case(&r))
 					failed = -1;
 				if (bench_clock_usable())
-					printf("bench: case %u done in %llu time ticks (rdtime; host: TSC), build and checks included\n",
-					       k, (unsigned long long)(bench_clock_read() - t0));
+					printf("bench: case %u done in %llu %s, build and checks included\n",
+					       k, (unsigned long long)(bench_clock_read() - t0),
+					       bench_clock_unit());
 				else
 					printf("bench: case %u done\n", k);
 			}

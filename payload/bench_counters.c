@@ -46,6 +46,11 @@ uint64_t bench_clock_read(void)
 	return counter_read(COUNTER_TIME);
 }
 
+const char *bench_clock_unit(void)
+{
+	return "rdtime ticks";
+}
+
 /* "rdinstret (rdcycle traps)": the counter, and why the ones before it are not used. */
 const char *bench_counters_name(void)
 {

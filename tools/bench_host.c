@@ -56,6 +56,11 @@ uint64_t bench_clock_read(void)
 	return __rdtsc();
 }
 
+const char *bench_clock_unit(void)
+{
+	return "TSC ticks";
+}
+
 const char *bench_counters_name(void)
 {
 	return "rdtsc (reference cycles, read directly)";
