@@ -118,9 +118,9 @@ SANITIZE      += -fno-omit-frame-pointer
 FUZZ_SANITIZE := -fsanitize=fuzzer $(SANITIZE)
 # Seconds one fuzz input may run: longer is a finding (a hang), not a wait.
 FUZZ_TIMEOUT ?= 5
-# libFuzzer's clock stands still while it loads a corpus: timeout(1) stops
-# a fuzz run that overstays FUZZ_SECONDS by 30 s (status 124).
-FUZZ_BOUND = timeout -k 10 $$(($(FUZZ_SECONDS) + 30))
+# $(call fuzz_run,name,fuzzer): one bounded run of FUZZ_SECONDS, its
+# outcome said in one line (tools/fuzz-run.sh).
+fuzz_run = tools/fuzz-run.sh $(1) $(FUZZ_SECONDS) $(HOST_BUILD)/$(1).log $(2)
 # $(call fuzz_replay,fuzzer,folder): every file in the folder run once, as a
 # regression; a crash or an input slower than FUZZ_TIMEOUT fails and is
 # named.  Whatever the folder holds when it runs is taken.
@@ -184,13 +184,14 @@ run: deps
 
 # tools/run-qemu.sh refuses a bad setting, a malformed tree or too little
 # RAM before QEMU starts, and carries the payload's exit status.
-qemu: build $(DTBINFO) $(if $(filter uboot,$(BOOT)),$(UBOOT_DISK))
+# RUN_KERNEL: the trace image under TRACE=chain|all (tools/trace.mk).
+qemu: build $(RUN_KERNEL) $(DTBINFO) $(if $(filter uboot,$(BOOT)),$(UBOOT_DISK))
 	@$(RUN_QEMU)
 
 debug: deps
 	@$(MAKE) --no-print-directory qemu-gdb
 
-qemu-gdb: build $(DTBINFO) $(if $(filter uboot,$(BOOT)),$(UBOOT_DISK))
+qemu-gdb: build $(RUN_KERNEL) $(DTBINFO) $(if $(filter uboot,$(BOOT)),$(UBOOT_DISK))
 	@echo "*** QEMU waits for gdb. In another terminal:"
 	@echo "***   gdb-multiarch $(KERNEL) -ex 'target remote localhost:$(GDBPORT)'"
 	@GDB_WAIT=$(GDBPORT) $(RUN_QEMU)
@@ -205,8 +206,9 @@ test: deps
 	@$(MAKE) --no-print-directory trace-zero-cost
 	@$(MAKE) --no-print-directory bench-fresh
 
-# The QEMU tests, then the boots of 1,000-region trees (tests/dt.mk).
-qemu-test: build dt-big-test $(UBOOT_DISK) $(DT_CHECK)
+# The QEMU tests, then the boots of 1,000-region trees (tests/dt.mk);
+# tests/qemu/trace.sh boots the trace image and makes docs/chain.md afresh.
+qemu-test: build dt-big-test $(UBOOT_DISK) $(DT_CHECK) $(TRACE_KERNEL) $(DTBINFO)
 	QEMU=$(QEMU) OPENSBI_DIR=$(OPENSBI_DIR) KERNEL=$(KERNEL) NM=$(CROSS_NM) \
 	CROSS_OBJCOPY=$(CROSS_OBJCOPY) DTCHECK=$(DT_CHECK) tests/qemu/run.sh
 
@@ -225,7 +227,8 @@ need-clang:
 bench: deps
 	@$(MAKE) --no-print-directory bench-run
 
-bench-run: build $(BENCH_HOST) $(BR_BIN) $(RP_TOOL)
+# trace-zero-cost first: the image measured holds no trace code.
+bench-run: build trace-zero-cost $(BENCH_HOST) $(BR_BIN) $(RP_TOOL)
 	QEMU=$(QEMU) FIRMWARE=$(FW_jump) MEM=$(MEM) QUICK=$(QUICK) REPS=$(REPS) \
 	CROSS_CC=$(CROSS_CC) $(RP_BENCH_ENV) \
 	tools/bench.sh $(KERNEL) $(BENCH_HOST) $(BR_BIN) $(BR_OUT)

@@ -66,8 +66,8 @@ $(DT_FUZZ): tests/dt_fuzz/fuzz_dt.c $(DT_MM_DEPS) | need-clang
 
 fuzz-dt: $(DT_FUZZ)
 	@mkdir -p $(HOST_BUILD)/fuzz-dt-corpus
-	$(FUZZ_BOUND) $(DT_FUZZ) -max_total_time=$(FUZZ_SECONDS) \
-		-timeout=$(FUZZ_TIMEOUT) -print_final_stats=1 \
+	$(call fuzz_run,fuzz-dt,$(DT_FUZZ)) \
+		-timeout=$(FUZZ_TIMEOUT) \
 		-artifact_prefix=$(HOST_BUILD)/fuzz-dt- \
 		$(HOST_BUILD)/fuzz-dt-corpus tests/dt_fuzz/corpus
 

@@ -58,8 +58,9 @@ HT_DEPS_COMMON := $(HT_MM_SRCS) $(HT_MM_HDRS) $(HT_COMMON_SRCS) \
 .PHONY: host-test host-unit host-diff host-build fuzz-mm fuzz-mm-replay
 
 # Build all three (the fuzz target too, so that it cannot rot), then run the
-# unit and differential tests, and the regressions below.
-host-test: host-build
+# unit and differential tests, and the regressions below; first the unit
+# tests with the trace points compiled in (tools/trace.mk).
+host-test: host-build trace-host-test
 	$(HT_UNIT)
 	$(HT_DIFF) --ops $(DIFF_OPS) --seed $(DIFF_SEED)
 	$(HT_DIFF) $(HT_DIFF_BUG_ON)
@@ -86,9 +87,9 @@ host-diff: $(HT_DIFF)
 # $(HOST_BUILD)/.
 fuzz-mm: $(HT_FUZZ)
 	@mkdir -p $(HOST_BUILD)/fuzz-corpus
-	$(FUZZ_BOUND) $(HT_FUZZ) -max_total_time=$(FUZZ_SECONDS) \
+	$(call fuzz_run,fuzz-mm,$(HT_FUZZ)) \
 		-timeout=$(FUZZ_TIMEOUT) -max_len=$(FUZZ_MAX_LEN) \
-		-print_final_stats=1 -artifact_prefix=$(HOST_BUILD)/ \
+		-artifact_prefix=$(HOST_BUILD)/ \
 		$(HOST_BUILD)/fuzz-corpus tests/fuzz/corpus
 
 fuzz-mm-replay: $(HT_FUZZ)

@@ -44,5 +44,10 @@ bench-readme: $(BR_BIN)
 	tools/bench_readme.sh write README.md $(BR_BIN) $(BR_CSV) $(BR_META) bench/targets.txt
 
 # make test: reports/ made from HEAD's mm/ and bench/, README's table from it.
+# It compiles mm/ to see whether sources that changed since reports/ was
+# made changed any object.
+bench-fresh: export CROSS_CC = $(TOOLPREFIX)gcc
+bench-fresh: export CROSS_CFLAGS := $(CROSS_CFLAGS)
+bench-fresh: export OBJCOPY = $(TOOLPREFIX)objcopy
 bench-fresh: $(BR_BIN)
 	tools/bench_fresh.sh $(BR_META) README.md $(BR_BIN) $(BR_CSV) bench/targets.txt

@@ -23,6 +23,10 @@
 # Runs: linear, binary, gaptree (update=linear), update (find=linear,
 # update=binary), plain (the image without trace points).  Tree 5 is the
 # failing request's.
+#
+# Also WORKDIR/readme-sample.md: the demo's second allocation as a plain
+# `make run TRACE=chain` prints it (run readme: no bootargs of its own),
+# the sample README.md shows between its chain-sample markers.
 set -euo pipefail
 
 trace_kernel=$1 kernel=$2 template=$3 out=$4 work=$5
@@ -37,24 +41,30 @@ declare -A args=(
 	[gaptree]="$common memblock.find=gaptree memblock.update=linear"
 	[update]="$common memblock.find=linear  memblock.update=binary"
 	[plain]="$common memblock.find=linear  memblock.update=linear"
+	[readme]=""
 )
 
 # boot RUN: its console in $work/RUN.out.  The failing request makes every
-# run end in memblock_alloc_base()'s panic: exit status 1.
+# run but readme end in memblock_alloc_base()'s panic: exit status 1.
 boot() {
 	local run=$1 image=$trace_kernel status=0
 	[ "$run" = plain ] && image=$kernel
 	KERNEL=$image TRACE=chain ICOUNT=1 BENCH=off MEMBLOCK_DEBUG=0 \
-	MEM=128M SMP=1 FW=jump DTB= RUN_TIMEOUT=60 BOOTARGS="${args[$run]}" \
+	MEM=128M SMP=1 FW=jump DTB='' RUN_TIMEOUT=60 BOOTARGS="${args[$run]}" \
 		tools/run-qemu.sh </dev/null 2>&1 | tr -d '\r' >"$work/$run.out" ||
 		status=$?
+	if [ "$run" = readme ]; then
+		[ "$status" -eq 0 ] && return
+		echo "chain-doc: run readme (make run TRACE=chain): exit status $status; see $work/$run.out" >&2
+		exit 1
+	fi
 	if [ "$status" -ne 1 ] || ! grep -q '^Kernel panic - not syncing: ERROR: Failed to allocate' "$work/$run.out"; then
 		echo "chain-doc: run $run: exit status $status, not memblock_alloc_base()'s panic; see $work/$run.out" >&2
 		exit 1
 	fi
 }
 
-for run in linear binary gaptree update plain; do
+for run in linear binary gaptree update plain readme; do
 	boot "$run"
 done
 
@@ -159,3 +169,14 @@ if grep -n '^```text$' -A1 "$tmp" | grep -q -- '-```$'; then
 fi
 mv "$tmp" "$out"
 echo "chain-doc: $out from $work/{linear,binary,gaptree,update,plain}.out"
+
+{
+	echo '```'
+	grep -m 1 '^ rdinstret | memblock\.trace=' "$work/readme.out"
+	tree readme 2
+	echo '```'
+} >"$work/readme-sample.md"
+[ "$(wc -l <"$work/readme-sample.md")" -gt 3 ] || {
+	echo "chain-doc: run readme printed no second call tree; see $work/readme.out" >&2
+	exit 1
+}

@@ -11,8 +11,9 @@
 #                          traced call returns through trace_memblock_ret() (host-test)
 #   make trace-zero-cost   build/payload.elf's mm/ objects are those of mm/ with
 #                          every trace point deleted (make bench runs it first)
-#   make chain-doc         docs/chain.md from real runs (its text: docs/chain.md.in)
-#   make chain-doc-check   docs/chain.md is what the payload prints today
+#   make chain-doc         docs/chain.md from real runs (its text: docs/chain.md.in),
+#                          and README.md's sample tree
+#   make chain-doc-check   both are what the payload prints today
 #
 # build/payload-trace.elf is the same sources compiled with -DMEMBLOCK_TRACE,
 # plus the tracer (payload/memblock_trace.c, trace_words.c), in $(BUILD)/trace.
@@ -43,17 +44,6 @@ endif
 
 trace: $(TRACE_KERNEL)
 
-# bench-fresh (tools/bench_report.mk) compiles mm/ to see whether sources
-# that changed since reports/ was made changed any object.
-bench-fresh: export CROSS_CC = $(TOOLPREFIX)gcc
-bench-fresh: export CROSS_CFLAGS := $(CROSS_CFLAGS)
-bench-fresh: export OBJCOPY = $(TOOLPREFIX)objcopy
-
-qemu qemu-gdb: $(RUN_KERNEL)
-# tests/qemu/trace.sh boots the trace image and makes docs/chain.md afresh.
-qemu-test: $(TRACE_KERNEL) $(DTBINFO)
-bench-run: trace-zero-cost
-
 $(BUILD)/trace/%.o: %.c | $(LIBFDT_CACHE)/.complete
 	@mkdir -p $(@D)
 	$(CROSS_CC) $(CROSS_CFLAGS) -DMEMBLOCK_TRACE -c -o $@ $<
@@ -82,8 +72,6 @@ $(HT_TRACED): $(HT_UNIT_SRCS) $(HT_UNIT_HDRS) $(HT_DEPS_COMMON) \
 trace-host-test: $(HT_TRACED)
 	$(HT_TRACED)
 
-host-test: trace-host-test
-
 # ---- Zero cost: mm/ without its trace points is the image's mm/ ----------
 trace-zero-cost: $(KERNEL) $(TRACE_KERNEL) tools/strip-trace.awk tools/trace-zero-cost.sh
 	CROSS_CC=$(CROSS_CC) OBJCOPY=$(CROSS_OBJCOPY) NM=$(CROSS_NM) \
@@ -94,10 +82,16 @@ trace-zero-cost: $(KERNEL) $(TRACE_KERNEL) tools/strip-trace.awk tools/trace-zer
 CHAIN_DOC = NM=$(CROSS_NM) DTBINFO=$(DTBINFO) tools/chain-doc.sh \
 	$(TRACE_KERNEL) $(KERNEL) docs/chain.md.in
 CHAIN_DOC_DEPS := $(TRACE_KERNEL) $(KERNEL) $(DTBINFO) docs/chain.md.in \
-	tools/chain-doc.sh tools/run-qemu.sh
+	tools/chain-doc.sh tools/run-qemu.sh tools/readme-block.sh
+
+# README.md's sample tree, between these markers: a run of make run TRACE=chain.
+CHAIN_SAMPLE = tools/readme-block.sh $(1) README.md \
+	'<!-- chain-sample: written by `make chain-doc`; make test checks it -->' \
+	'<!-- end chain-sample -->' $(BUILD)/chain/readme-sample.md 'make chain-doc'
 
 chain-doc: $(CHAIN_DOC_DEPS)
 	$(CHAIN_DOC) docs/chain.md $(BUILD)/chain
+	$(call CHAIN_SAMPLE,write)
 
 chain-doc-check: $(CHAIN_DOC_DEPS)
 	$(CHAIN_DOC) $(BUILD)/chain/chain.md $(BUILD)/chain
@@ -105,4 +99,5 @@ chain-doc-check: $(CHAIN_DOC_DEPS)
 		echo "docs/chain.md is not what the payload prints today:"; \
 		diff -u docs/chain.md $(BUILD)/chain/chain.md | head -40; \
 		echo "run \`make chain-doc\` and commit docs/chain.md"; exit 1; }
-	@echo "docs/chain.md: what the payload prints today"
+	@$(call CHAIN_SAMPLE,check)
+	@echo "docs/chain.md and README.md's sample: what the payload prints today"

@@ -196,6 +196,10 @@ test_trace_doc() {
 	check "the runs behind the page made it" eval "[ $made -eq 0 ]"
 	check "docs/chain.md is what the payload prints today (make chain-doc)" \
 		cmp -s docs/chain.md "$OUT/chain/chain.md"
+	check "README.md's sample tree is what make run TRACE=chain prints today" \
+		tools/readme-block.sh check README.md \
+		'<!-- chain-sample: written by `make chain-doc`; make test checks it -->' \
+		'<!-- end chain-sample -->' "$OUT/chain/readme-sample.md" 'make chain-doc'
 	for run in binary gaptree update; do
 		check "$run: the demo's blocks are linear's" \
 			eval "[ \"\$(grep '^ memblock_alloc(' '$OUT/chain/$run.out')\" = \"\$(grep '^ memblock_alloc(' '$OUT/chain/linear.out')\" ]"
