@@ -88,7 +88,7 @@ static struct gap_node *nodes = gaptree_init_nodes;
 static unsigned long capacity = GAPTREE_INIT_NODES;
 static phys_addr_t pool_base, pool_bytes;	/* 0 bytes: the static pool */
 static uint32_t root = NIL, free_slots = NIL;	/* free slots via .left */
-static bool built;		/* the tree describes memblock.reserved */
+bool gaptree_built;		/* the tree describes memblock.reserved */
 static unsigned long tree_count;	/* regions it describes */
 static struct memblock_region *tree_regions;	/* in this array */
 /*
@@ -304,7 +304,7 @@ static bool build(void)
 		nodes[x].left = free_slots;
 		free_slots = x;
 	}
-	built = true;
+	gaptree_built = true;
 	tree_count = n;
 	tree_regions = rsv->regions;
 	memblock_gaptree_searches(true, ULONG_MAX);
@@ -333,7 +333,7 @@ static void distrust(void)
  */
 static bool tracking(struct memblock_type *type, unsigned long cnt)
 {
-	if (!built || type != &memblock.reserved)
+	if (!gaptree_built || type != &memblock.reserved)
 		return false;
 	if (type->regions != tree_regions || type->cnt != cnt) {
 		distrust();
@@ -352,11 +352,11 @@ static void check_fuse(void)
 }
 
 /**
- * gaptree_inserted - a region was inserted into @type at @idx
+ * gaptree_track_inserted - a region was inserted into @type at @idx
  * @type: the memblock type that changed
  * @idx: index of the new region; the regions from @idx on moved up by one
  */
-void gaptree_inserted(struct memblock_type *type, unsigned long idx)
+void gaptree_track_inserted(struct memblock_type *type, unsigned long idx)
 {
 	uint32_t x = free_slots, next;
 
@@ -439,7 +439,7 @@ static void unlink_node(uint32_t x)
 }
 
 /**
- * gaptree_removing - regions [@first, @last) of @type are being removed
+ * gaptree_track_removing - regions [@first, @last) of @type are being removed
  * @type: the memblock type that changes
  * @first: index of the first region to remove
  * @last: index after the last one; the regions from @last on will move
@@ -448,7 +448,7 @@ static void unlink_node(uint32_t x)
  * Called before the array moves: the nodes go, and the gap of region
  * @last grows to reach down to the end of region @first - 1.
  */
-void gaptree_removing(struct memblock_type *type, unsigned long first,
+void gaptree_track_removing(struct memblock_type *type, unsigned long first,
 		      unsigned long last)
 {
 	if (!tracking(type, tree_count))
@@ -478,11 +478,11 @@ void gaptree_removing(struct memblock_type *type, unsigned long first,
 }
 
 /**
- * gaptree_resized - region @idx of @type changed its base or its size
+ * gaptree_track_resized - region @idx of @type changed its base or its size
  * @type: the memblock type that changed
  * @idx: index of the region; gaps @idx and @idx + 1 change with it
  */
-void gaptree_resized(struct memblock_type *type, unsigned long idx)
+void gaptree_track_resized(struct memblock_type *type, unsigned long idx)
 {
 	if (!tracking(type, tree_count))
 		return;
@@ -493,22 +493,22 @@ void gaptree_resized(struct memblock_type *type, unsigned long idx)
 }
 
 /**
- * gaptree_array_moved - memblock_double_array() moved @type's regions
+ * gaptree_track_array_moved - memblock_double_array() moved @type's regions
  * @type: the memblock type whose array moved
  *
  * The regions keep their places and their nodes: only the array's address
  * changed.
  */
-void gaptree_array_moved(struct memblock_type *type)
+void gaptree_track_array_moved(struct memblock_type *type)
 {
-	if (built && type == &memblock.reserved)
+	if (gaptree_built && type == &memblock.reserved)
 		tree_regions = type->regions;
 }
 
 /* Drop the tree: searches walk again until a walk runs long. */
 static void forget(void)
 {
-	built = false;
+	gaptree_built = false;
 	root = NIL;
 	memblock_gaptree_searches(!build_after, build_after);
 }
@@ -560,7 +560,7 @@ static int grow_pool(phys_addr_t new_area_start, phys_addr_t new_area_size)
 	memblock_dbg("memblock: gap index is grown to %lu nodes at [%#010llx-%#010llx]\n",
 		     new_capacity, (unsigned long long)addr,
 		     (unsigned long long)(addr + bytes - 1));
-	if (built) {
+	if (gaptree_built) {
 		for (unsigned long i = 0; i < capacity; i++)
 			new_nodes[i] = nodes[i];
 		for (unsigned long x = new_capacity; x-- > capacity;) {
@@ -572,7 +572,7 @@ static int grow_pool(phys_addr_t new_area_start, phys_addr_t new_area_size)
 	capacity = new_capacity;
 	pool_base = addr;
 	pool_bytes = bytes;
-	if (!built)
+	if (!gaptree_built)
 		forget();	/* the index fits again */
 
 	/* reserve before freeing: neither can double the array, just grown */
@@ -700,9 +700,9 @@ static bool index_ready(void)
 {
 	struct memblock_type *rsv = &memblock.reserved;
 
-	if (built && (rsv->regions != tree_regions || rsv->cnt != tree_count))
+	if (gaptree_built && (rsv->regions != tree_regions || rsv->cnt != tree_count))
 		distrust();
-	if (built || build()) {
+	if (gaptree_built || build()) {
 		fuse = GAPTREE_FUSE;
 		blown = false;
 		return true;
@@ -744,7 +744,7 @@ static bool answer_holds(phys_addr_t found, phys_addr_t size)
 void memblock_set_gaptree_build_after(unsigned long ranges)
 {
 	build_after = ranges;
-	if (!built)
+	if (!gaptree_built)
 		forget();
 }
 
@@ -1147,7 +1147,7 @@ int memblock_gaptree_check(void)
 {
 	unsigned long cnt = memblock.reserved.cnt, n = 0;
 
-	if (!built)
+	if (!gaptree_built)
 		return 0;
 	for (unsigned long idx = 0; idx < cnt; idx++)
 		if (check_node(idx))

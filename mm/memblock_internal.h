@@ -228,11 +228,43 @@ phys_addr_t memblock_find_gaptree_bottom_up(phys_addr_t start, phys_addr_t end,
  * that array is reported as it is made (a removal just before the array
  * moves, the rest just after).  Changes to other types are ignored.
  */
-void gaptree_inserted(struct memblock_type *type, unsigned long idx);
-void gaptree_removing(struct memblock_type *type, unsigned long first,
-		      unsigned long last);
-void gaptree_resized(struct memblock_type *type, unsigned long idx);
-void gaptree_array_moved(struct memblock_type *type);
+void gaptree_track_inserted(struct memblock_type *type, unsigned long idx);
+void gaptree_track_removing(struct memblock_type *type, unsigned long first,
+			    unsigned long last);
+void gaptree_track_resized(struct memblock_type *type, unsigned long idx);
+void gaptree_track_array_moved(struct memblock_type *type);
+extern bool gaptree_built;
+
+/*
+ * Until the index is built (never, under linear and binary) a report costs
+ * a test, not a call: linear/linear stays 4.12's cost.
+ */
+static inline void gaptree_inserted(struct memblock_type *type,
+				    unsigned long idx)
+{
+	if (gaptree_built)
+		gaptree_track_inserted(type, idx);
+}
+
+static inline void gaptree_removing(struct memblock_type *type,
+				    unsigned long first, unsigned long last)
+{
+	if (gaptree_built)
+		gaptree_track_removing(type, first, last);
+}
+
+static inline void gaptree_resized(struct memblock_type *type,
+				   unsigned long idx)
+{
+	if (gaptree_built)
+		gaptree_track_resized(type, idx);
+}
+
+static inline void gaptree_array_moved(struct memblock_type *type)
+{
+	if (gaptree_built)
+		gaptree_track_array_moved(type);
+}
 void gaptree_grow(phys_addr_t new_area_start, phys_addr_t new_area_size);
 void gaptree_strategy_changed(void);
 void gaptree_regions_changed(void);
