@@ -18,4 +18,4 @@ table=$(mktemp)
 trap 'rm -f "$table"' EXIT
 "$report" --readme "$csv" "$meta" "$targets" >"$table"
 "$(dirname "$0")/readme-block.sh" "$what" "$readme" "$begin" "$end" "$table" \
-	"make bench-readme (make bench does)"
+	"make bench-readme"
