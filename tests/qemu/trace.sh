@@ -62,8 +62,11 @@ costs_hold() {
 			split("memblock_alloc memblock_alloc_base __memblock_alloc_base memblock_alloc_base_nid memblock_alloc_range_nid", f, " ")
 			for (t in trees) {
 				for (i = 1; i < 5; i++) {
+					# a wrapper adds a few instructions; the
+					# calibration is right to a few (argument
+					# set-up differs between call sites)
 					d = cost[t, f[i]] - cost[t, f[i + 1]]
-					if (d < 0 || d > 48) {
+					if (d < -8 || d > 48) {
 						printf "  tree %s: %s costs %d more than %s\n", t, f[i], d, f[i + 1]
 						bad = 1
 					}
