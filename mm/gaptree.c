@@ -449,7 +449,7 @@ static void unlink_node(uint32_t x)
  * @last grows to reach down to the end of region @first - 1.
  */
 void gaptree_track_removing(struct memblock_type *type, unsigned long first,
-		      unsigned long last)
+			    unsigned long last)
 {
 	if (!tracking(type, tree_count))
 		return;
@@ -700,7 +700,8 @@ static bool index_ready(void)
 {
 	struct memblock_type *rsv = &memblock.reserved;
 
-	if (gaptree_built && (rsv->regions != tree_regions || rsv->cnt != tree_count))
+	if (gaptree_built &&
+	    (rsv->regions != tree_regions || rsv->cnt != tree_count))
 		distrust();
 	if (gaptree_built || build()) {
 		fuse = GAPTREE_FUSE;

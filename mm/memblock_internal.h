@@ -265,6 +265,7 @@ static inline void gaptree_array_moved(struct memblock_type *type)
 	if (gaptree_built)
 		gaptree_track_array_moved(type);
 }
+
 void gaptree_grow(phys_addr_t new_area_start, phys_addr_t new_area_size);
 void gaptree_strategy_changed(void);
 void gaptree_regions_changed(void);

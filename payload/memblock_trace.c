@@ -59,7 +59,7 @@ static bool armed, calibrating, icount;
 static bool timed;
 
 /* The tracer's clock: rdinstret, never read where it traps or stands still. */
-static inline u64 now(void)
+static inline u64 trace_clock(void)
 {
 	return timed ? rdinstret() : 0;
 }
@@ -212,10 +212,10 @@ __attribute__((noinline))
 void memblock_trace_call(enum memblock_trace_fn fn, u64 a, u64 b, u64 c,
 			 u64 d, u64 e, u64 f)
 {
-	u64 in = now(), out;
+	u64 in = trace_clock(), out;
 
 	open_frame(fn, a, b, c, d, e, f);
-	out = now();
+	out = trace_clock();
 	spent += out - in;
 	if (!lost_frames) {
 		frames[nr_frames - 1].t0 = out;
@@ -225,10 +225,10 @@ void memblock_trace_call(enum memblock_trace_fn fn, u64 a, u64 b, u64 c,
 
 __attribute__((noinline)) u64 memblock_trace_ret(u64 val)
 {
-	u64 in = now();
+	u64 in = trace_clock();
 
 	close_frame(val, in);
-	spent += now() - in + unseen.pair;
+	spent += trace_clock() - in + unseen.pair;
 	return val;
 }
 
@@ -236,10 +236,10 @@ __attribute__((noinline))
 void memblock_trace_step(enum memblock_trace_step step, u64 a, u64 b, u64 c,
 			 u64 d, u64 e)
 {
-	u64 in = now();
+	u64 in = trace_clock();
 
 	step_body(step, a, b, c, d, e);
-	spent += now() - in + unseen.step;
+	spent += trace_clock() - in + unseen.step;
 }
 
 /* ---- Output from inside the chain, and panics ---------------------------- */
@@ -251,7 +251,7 @@ void memblock_trace_step(enum memblock_trace_step step, u64 a, u64 b, u64 c,
  */
 bool trace_capture(const char *fmt, va_list ap)
 {
-	u64 in = now();
+	u64 in = trace_clock();
 	char buf[LINE_LEN], *p, *nl;
 
 	if (!shown_depth)
@@ -269,7 +269,7 @@ bool trace_capture(const char *fmt, va_list ap)
 			break;
 		message = -1;
 	}
-	spent += now() - in;
+	spent += trace_clock() - in;
 	return true;
 }
 
@@ -278,7 +278,7 @@ static u64 panic_called;
 /* memblock_panic() was called: the calls it ends cost what they had so far. */
 void trace_panic_enter(void)
 {
-	panic_called = now();
+	panic_called = trace_clock();
 }
 
 /*
