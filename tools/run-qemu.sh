@@ -132,7 +132,7 @@ trap cleanup EXIT
 # QEMU reads MEM itself (every suffix, fraction and bare MiB it accepts) and
 # says what RAM that is in the tree it dumps; a value it refuses stops here.
 # QEMU takes a size of 0 as "its default" (128M): refuse it instead.
-[[ $MEM =~ ^0*\.?0*[KkMmGgTt]?[Bb]?$ ]] &&
+[[ $MEM =~ ^(0+\.?0*|\.0+)[KkMmGgTt]?[Bb]?$ ]] &&
 	die "$MEM_VAR=$MEM: a machine without RAM (QEMU would give it its default, 128M): use a size such as 128M or 1G"
 if ! "$QEMU" -M "$machine,dumpdtb=$tmp/machine.dtb" -m "$MEM" -smp "$SMP" \
 	-nographic </dev/null >"$tmp/dump.log" 2>&1; then
@@ -280,7 +280,11 @@ watcher=
 line=$(status_line)
 stopped=$(cat "$tmp/stopped" 2>/dev/null)
 if [ "$stopped" = firmware ]; then
-	echo "run-qemu: OpenSBI stopped on an error of its own (above; a tree naming devices this machine lacks, such as a NUMA tree's second PLIC, does this): stopped QEMU after ${GRACE}s" >&2
+	if payload_started; then
+		echo "run-qemu: OpenSBI stopped on an error of its own while the payload ran (above): stopped QEMU after ${GRACE}s" >&2
+	else
+		echo "run-qemu: OpenSBI stopped on an error of its own before the payload ran (above; a tree naming devices this machine lacks, such as a NUMA tree's second PLIC, does this): stopped QEMU after ${GRACE}s" >&2
+	fi
 	exit 1
 fi
 if [ "$BOOT" = uboot ] && ! payload_started && [ "$stopped" != timeout ]; then
