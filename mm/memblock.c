@@ -114,8 +114,9 @@ void memblock_reset(void)
  *
  * Code that writes memblock.memory or memblock.reserved itself (Linux's
  * test suite does, and so does some early arch code), or changes a
- * region's node or flags with memblock_set_region_node() or
- * memblock_set_region_flags(), must call this afterwards: memblock then
+ * region's node or flags with memblock_set_region_node(),
+ * memblock_set_region_flags() or memblock_clear_region_flags(), must call
+ * this afterwards: memblock then
  * forgets what it derived from the arrays (the gap index) and derives it
  * again at the next search, and the binary update path merges the whole
  * of each array at its next change, as 4.12 always does, for neighbours

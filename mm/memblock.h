@@ -309,7 +309,8 @@ bool movable_node_is_enabled(void);
  * @r: the region
  * @flags: the MEMBLOCK_* flags to set
  *
- * A raw write, as 4.12's: nothing is split or merged.
+ * A raw write, as 4.12's: nothing is split or merged.  Code that calls
+ * it outside memblock calls memblock_regions_changed() afterwards.
  */
 static inline void memblock_set_region_flags(struct memblock_region *r,
 					     unsigned long flags)
@@ -322,7 +323,8 @@ static inline void memblock_set_region_flags(struct memblock_region *r,
  * @r: the region
  * @flags: the MEMBLOCK_* flags to clear
  *
- * A raw write, as 4.12's: nothing is split or merged.
+ * A raw write, as 4.12's: nothing is split or merged.  Code that calls
+ * it outside memblock calls memblock_regions_changed() afterwards.
  */
 static inline void memblock_clear_region_flags(struct memblock_region *r,
 					       unsigned long flags)
@@ -335,7 +337,8 @@ static inline void memblock_clear_region_flags(struct memblock_region *r,
  * @r: the region
  * @nid: the node id
  *
- * A raw write, as 4.12's: nothing is split or merged.
+ * A raw write, as 4.12's: nothing is split or merged.  Code that calls
+ * it outside memblock calls memblock_regions_changed() afterwards.
  */
 static inline void memblock_set_region_node(struct memblock_region *r, int nid)
 {

@@ -22,7 +22,8 @@ runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -n 1)
 rate=$(sed -n 's/^stat::average_exec_per_sec: *//p' "$log" | tail -n 1)
 case $status in
 0) echo "$name: ${runs:-?} inputs in ${seconds} s (${rate:-?} a second), no finding" ;;
-124) echo "$name: still running ${seconds} s + 30 s after it started: stopped (see $log)" ;;
+124 | 137) echo "$name: still running ${seconds} s + 30 s after it started: stopped (see $log)" ;;
+126 | 127) echo "$name: the fuzzer did not run (status $status; see $log)" ;;
 *) echo "$name: a finding, status $status: the input is saved as named above (log: $log)" ;;
 esac >&2
 exit "$status"

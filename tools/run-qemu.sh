@@ -132,7 +132,7 @@ trap cleanup EXIT
 # QEMU reads MEM itself (every suffix, fraction and bare MiB it accepts) and
 # says what RAM that is in the tree it dumps; a value it refuses stops here.
 # QEMU takes a size of 0 as "its default" (128M): refuse it instead.
-[[ $MEM =~ ^(0+\.?0*|\.0+)[KkMmGgTt]?[Bb]?$ ]] &&
+[[ $MEM =~ ^(0+\.?0*|\.0+|0[xX]0+)[KkMmGgTtPpEe]?$ ]] &&
 	die "$MEM_VAR=$MEM: a machine without RAM (QEMU would give it its default, 128M): use a size such as 128M or 1G"
 if ! "$QEMU" -M "$machine,dumpdtb=$tmp/machine.dtb" -m "$MEM" -smp "$SMP" \
 	-nographic </dev/null >"$tmp/dump.log" 2>&1; then
@@ -225,7 +225,7 @@ payload_started() {
 
 # firmware_stopped: OpenSBI met an error of its own (a trap it cannot
 # handle, such as a device the tree names and the machine lacks, or a
-# failed init) and hangs its hart: sbi_trap_error() and init_coldboot()'s
+# failed init) and hangs that hart: sbi_trap_error() and init_coldboot()'s
 # "... failed (error N)" lines.
 firmware_stopped() {
 	tr -d '\r' <"$tmp/console" 2>/dev/null |
@@ -241,13 +241,19 @@ at_uboot_prompt() {
 # Stop QEMU when nothing else will: GRACE seconds after the status line
 # (the payload found no way to end the machine, or the way hung), GRACE
 # seconds at U-Boot's prompt or after OpenSBI stopped on an error of its
-# own, or at RUN_TIMEOUT.  Polls the console log twice a second.
+# own before the payload started, or at RUN_TIMEOUT.  Polls the console log twice a second.
 watch() {
 	local start=$SECONDS seen='' prompt='' fw='' pid
 	while sleep 0.5; do
 		pid=$(cat "$tmp/qemu.pid" 2>/dev/null) || continue
 		[ -z "$seen" ] && [ -n "$(status_line)" ] && seen=$SECONDS
-		[ -z "$seen" ] && [ -z "$fw" ] && firmware_stopped && fw=$SECONDS
+		# before the payload runs: after, its status line or RUN_TIMEOUT
+		# ends the run (an error on another hart need not stop it)
+		if payload_started; then
+			fw=
+		elif [ -z "$fw" ] && firmware_stopped; then
+			fw=$SECONDS
+		fi
 		if at_uboot_prompt; then
 			prompt=${prompt:-$SECONDS}
 		else
@@ -280,11 +286,7 @@ watcher=
 line=$(status_line)
 stopped=$(cat "$tmp/stopped" 2>/dev/null)
 if [ "$stopped" = firmware ]; then
-	if payload_started; then
-		echo "run-qemu: OpenSBI stopped on an error of its own while the payload ran (above): stopped QEMU after ${GRACE}s" >&2
-	else
-		echo "run-qemu: OpenSBI stopped on an error of its own before the payload ran (above; a tree naming devices this machine lacks, such as a NUMA tree's second PLIC, does this): stopped QEMU after ${GRACE}s" >&2
-	fi
+	echo "run-qemu: OpenSBI stopped on an error of its own before the payload ran (above; a tree naming devices this machine lacks, such as a NUMA tree's second PLIC, does this): stopped QEMU after ${GRACE}s" >&2
 	exit 1
 fi
 if [ "$BOOT" = uboot ] && ! payload_started && [ "$stopped" != timeout ]; then

@@ -82,12 +82,11 @@ trace-zero-cost: $(KERNEL) $(TRACE_KERNEL) tools/strip-trace.awk tools/trace-zer
 CHAIN_DOC = NM=$(CROSS_NM) DTBINFO=$(DTBINFO) tools/chain-doc.sh \
 	$(TRACE_KERNEL) $(KERNEL) docs/chain.md.in
 CHAIN_DOC_DEPS := $(TRACE_KERNEL) $(KERNEL) $(DTBINFO) docs/chain.md.in \
-	tools/chain-doc.sh tools/run-qemu.sh tools/readme-block.sh
+	tools/chain-doc.sh tools/run-qemu.sh tools/readme-block.sh \
+	tools/chain-sample.sh
 
-# README.md's sample tree, between these markers: a run of make run TRACE=chain.
-CHAIN_SAMPLE = tools/readme-block.sh $(1) README.md \
-	'<!-- chain-sample: written by `make chain-doc`; make test checks it -->' \
-	'<!-- end chain-sample -->' $(BUILD)/chain/readme-sample.md 'make chain-doc'
+# README.md's sample tree (tools/chain-sample.sh): a run of make run TRACE=chain.
+CHAIN_SAMPLE = tools/chain-sample.sh $(1) README.md $(BUILD)/chain/readme-sample.md
 
 chain-doc: $(CHAIN_DOC_DEPS)
 	$(CHAIN_DOC) docs/chain.md $(BUILD)/chain

@@ -60,7 +60,7 @@ test_make_run_mem_forms() {
 	done
 	refused_by_make mem_bogus "run-qemu: MEM=bogus SMP=1: QEMU refuses them: " MEM=bogus
 	# QEMU takes -m 0 as its default size: a machine other than asked for
-	for mem in 0 0M 0.0G; do
+	for mem in 0 0M 0.0G 0x0 0P; do
 		refused_by_make "mem_zero_$mem" "run-qemu: MEM=$mem: a machine without RAM" MEM="$mem"
 	done
 	# a bare hex number is MiB to QEMU: its error, not its deprecation warning
