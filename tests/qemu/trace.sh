@@ -52,11 +52,12 @@ returns_match() {
 }
 
 # The tracer takes itself out: a wrapper (memblock_alloc down to
-# memblock_alloc_base_nid) costs 13 to 34 instructions beyond the call it
-# makes in the trace image, never less; with the tracer's unseen part (the
-# hook calls, measured at boot) left in, each would cost about 45 more, and
-# with its printing left in, hundreds more.  And a call costs at least
-# what the calls it makes cost.
+# memblock_alloc_base_nid) costs from a few instructions less (argument
+# set-up differs between call sites, docs/chain.md says so) to a few dozen
+# more than the call it makes in the trace image; with the tracer's unseen
+# part (the hook calls, measured at boot) left in, each would cost about 45
+# more, and with its printing left in, hundreds more.  And a call costs at
+# least what the calls it makes cost.
 costs_hold() {
 	calls "$1" | awk '
 		{ cost[$1, $4] = $2; trees[$1] = 1 }
