@@ -60,12 +60,10 @@ void trace_banner(void)
 void trace_untraced_cost(uint64_t instret)
 {
 #ifndef MEMBLOCK_TRACE
-	if (boot_options.trace == TRACE_OFF)
-		;
-	else if (!counter_counts(COUNTER_INSTRET))
+	if (boot_options.trace != TRACE_OFF && !counter_counts(COUNTER_INSTRET))
 		printf(" (no cost: rdinstret %s)",
 		       counter_state_name(counter_state(COUNTER_INSTRET)));
-	else
+	else if (boot_options.trace != TRACE_OFF)
 		printf(" (%llu rdinstret around the call, no trace points%s)",
 		       (unsigned long long)instret,
 		       counters_count_instructions() ? "" :
